@@ -108,3 +108,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// AddDate returns the date years later, for ages and anniversaries; 29
+// February moves to 1 March in a common year, as time.AddDate does.
+func (d Date) AddDate(years int) Date { return Date{t: d.t.AddDate(years, 0, 0)} }

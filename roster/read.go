@@ -89,7 +89,7 @@ type builder struct {
 	// councilsRead and personsRead say whether the file was readable, so
 	// references to it can be checked.
 	councilsRead, personsRead bool
-	roster election.Roster
+	roster                    election.Roster
 	// electionOK is false when election.csv was bad, so date checks
 	// against election day are skipped rather than reported twice.
 	electionOK   bool
