@@ -1,0 +1,52 @@
+// Package wiring connects what the mains share: the Temporal client from
+// envconfig with the zerolog logger, and the worker with every workflow and
+// activity registered. The worker main and devstack call it, so the worker
+// that runs in devstack is exactly the one that runs in production.
+package wiring
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+
+	"electionflow/internal/config"
+	"electionflow/internal/logging"
+)
+
+// Dial connects to Temporal with the options of cfg (TEMPORAL_* variables,
+// temporal.toml), logging through log, and checks the server answers.
+func Dial(ctx context.Context, cfg config.Config, log zerolog.Logger) (client.Client, error) {
+	opts, err := cfg.TemporalClientOptions()
+	if err != nil {
+		return nil, err
+	}
+	return DialOptions(ctx, opts, log)
+}
+
+// DialOptions connects with explicit options, e.g. to an in-process server.
+func DialOptions(ctx context.Context, opts client.Options, log zerolog.Logger) (client.Client, error) {
+	opts.Logger = logging.SDKLogger(log)
+	c, err := client.DialContext(ctx, opts)
+	if err != nil {
+		addr := opts.HostPort
+		if addr == "" {
+			addr = client.DefaultHostPort
+		}
+		return nil, fmt.Errorf("connect to Temporal at %s (namespace %q): %w", addr, opts.Namespace, err)
+	}
+	return c, nil
+}
+
+// NewWorker returns a worker on taskQueue. The checklist workflows and
+// their activities (which reach Postgres through the store) are registered
+// here as they arrive; today the worker polls its task queue with none.
+func NewWorker(c client.Client, taskQueue string) worker.Worker {
+	return worker.New(c, taskQueue, worker.Options{
+		// Let running activities finish their database writes on Ctrl-C.
+		WorkerStopTimeout: 10 * time.Second,
+	})
+}

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"electionflow/election"
+)
+
+// Actor is who does something, for the audit log: a staff member with the
+// role they act in and where the request came from (a host, an IP).
+type Actor struct {
+	Name   string
+	Role   election.Role
+	Source string
+}
+
+// AuditEntry is one row of the append-only audit log (nhật ký kiểm tra).
+type AuditEntry struct {
+	Actor   Actor
+	Action  string // e.g. "roster.import", "task.complete"
+	Term    election.Term
+	Council election.CouncilCode
+	Subject string // what was acted on, by identifier
+	Detail  map[string]any
+	// IdempotencyKey, when set, makes a retried write a no-op.
+	IdempotencyKey string
+}
+
+// appendAudit writes e within tx.
+func appendAudit(ctx context.Context, tx pgx.Tx, e AuditEntry) error {
+	detail, err := json.Marshal(e.Detail)
+	if err != nil {
+		return fmt.Errorf("store: audit detail: %w", err)
+	}
+	if e.Detail == nil {
+		detail = []byte("{}")
+	}
+	_, err = tx.Exec(ctx, `
+		INSERT INTO audit_log (actor, role, action, term, council_code, subject, source, detail, idempotency_key)
+		VALUES ($1, $2, $3, nullif($4, ''), nullif($5, ''), $6, $7, $8, nullif($9, ''))
+		ON CONFLICT (idempotency_key) DO NOTHING`,
+		e.Actor.Name, string(e.Actor.Role), e.Action, string(e.Term), string(e.Council), e.Subject,
+		e.Actor.Source, detail, e.IdempotencyKey)
+	if err != nil {
+		return fmt.Errorf("store: append audit %s: %w", e.Action, err)
+	}
+	return nil
+}
+
+// AppendAudit writes one audit entry in its own transaction.
+func (s *Store) AppendAudit(ctx context.Context, e AuditEntry) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return appendAudit(ctx, tx, e) })
+}
