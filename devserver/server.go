@@ -139,7 +139,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	minLevel := serverLogLevel(opts.Logger)
 	logger := newZerologAdapter(opts.Logger, minLevel)
 	s := &Server{
-		logger:       logger,
+		logger: logger,
 		// Shutdown warnings are noise unless someone is debugging the server.
 		quietOnStop:  opts.Logger.GetLevel() != zerolog.DebugLevel,
 		frontendAddr: net.JoinHostPort(host, strconv.Itoa(ports.frontend)),
