@@ -43,7 +43,7 @@ func Formats() []FileFormat {
 	}
 	for _, r := range election.DefaultDeadlineRules() {
 		electionCols = append(electionCols, Column{deadlineColumn(r.Kind), false,
-			"optional override of the days after election day (default " + strconv.Itoa(r.Days) + ", " + r.Citation + ")"})
+			"days after election day for this deadline, overriding the default " + strconv.Itoa(r.Days) + " (" + r.Citation + ")"})
 	}
 	return []FileFormat{
 		{ElectionFile, true, electionCols},
