@@ -39,7 +39,7 @@ func usageError(format string, args ...any) error {
 }
 
 func commands() []command {
-	return []command{migrateCommand(), importCommand(), demoCommand()}
+	return []command{migrateCommand(), importCommand(), demoCommand(), electionsCommand()}
 }
 
 // run executes starter with args and returns the process exit code:
@@ -111,7 +111,7 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, `
 Run "starter help <command>" for a command's flags.

@@ -143,3 +143,23 @@ func TestAuditLogAppendOnly(t *testing.T) {
 		t.Errorf("audit row altered: %d", n)
 	}
 }
+
+func TestListElections(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if got, err := s.ListElections(ctx); err != nil || len(got) != 0 {
+		t.Fatalf("empty database: %v, %v", got, err)
+	}
+	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ListElections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ElectionSummary{Term: "2026-2031", Name: goodRoster(t).Election.Name,
+		ElectionDay: election.MustParseDate("2026-03-15"), Councils: 4, Persons: 6, Complaints: 2, Cadres: 2}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

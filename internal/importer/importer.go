@@ -22,7 +22,7 @@ const MaxListedProblems = 200
 
 // ErrProblems is returned (wrapped) when the roster has problems; they have
 // been printed and nothing was imported.
-var ErrProblems = errors.New("roster has problems")
+var ErrProblems = errors.New("roster rejected")
 
 // Check reads and validates the roster folder dir, printing progress and
 // every problem (up to MaxListedProblems) to w.
@@ -41,7 +41,7 @@ func Check(w io.Writer, dir string) (election.Roster, error) {
 		if len(problems) > len(shown) {
 			fmt.Fprintf(w, "... and %d more\n", len(problems)-len(shown))
 		}
-		return r, fmt.Errorf("%w: %d in %s; nothing was imported", ErrProblems, len(problems), dir)
+		return r, fmt.Errorf("%w: %d problem(s) in %s; nothing was imported", ErrProblems, len(problems), dir)
 	}
 	if err != nil {
 		return r, err
