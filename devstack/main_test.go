@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/sdk/client"
+
+	"electionflow/store"
+	"electionflow/workflows"
+)
+
+// syncBuffer is a bytes.Buffer safe to write from run's goroutine while the
+// test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startStack runs devstack on dataDir with free ports and no DATABASE_URL
+// (so it starts its own Postgres), and returns where it is and a function
+// that stops it and returns run's error.
+func startStack(t *testing.T, dataDir string, out io.Writer) (Ready, func() error) {
+	t.Helper()
+	o := defaultOptions()
+	o.dataDir, o.temporalPort, o.uiPort, o.pgPort = dataDir, 0, 0, 0
+	o.demoProvinces, o.demoCommunes = 1, 1
+	o.lookup = func(k string) (string, bool) {
+		if k == "TEMPORAL_CONFIG_FILE" {
+			return filepath.Join(dataDir, "none.toml"), true
+		}
+		return "", false
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan Ready, 1)
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, o, out, func(r Ready) { ready <- r }) }()
+	select {
+	case r := <-ready:
+		return r, func() error { cancel(); return <-done }
+	case err := <-done:
+		cancel()
+		t.Fatalf("devstack stopped before it was ready: %v", err)
+	case <-time.After(2 * time.Minute):
+		cancel()
+		t.Fatal("devstack not ready after 2 minutes")
+	}
+	return Ready{}, nil
+}
+
+// The README's first command: the stack comes up with the demo election
+// imported, search attributes registered and the UI served, and a restart on
+// the same data folder keeps what was there.
+func TestDevstackStartsAndRestarts(t *testing.T) {
+	ctx := context.Background()
+	// A folder the private Postgres can reach when it runs as another user.
+	dataDir, err := os.MkdirTemp("", "devstack-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dataDir) })
+	if err := os.Chmod(dataDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	var out syncBuffer
+	r, stop := startStack(t, dataDir, &out)
+	for _, want := range []string{"Temporal Web UI   " + r.UIURL, "export DATABASE_URL='" + r.DatabaseURL + "'", "imported election 2026-2031"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+
+	resp, err := http.Get(r.UIURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(strings.ToLower(string(page)), "<html") {
+		t.Errorf("UI GET %s = %d, %.100q", r.UIURL, resp.StatusCode, page)
+	}
+
+	c, err := client.Dial(client.Options{HostPort: r.TemporalAddress, Namespace: r.Namespace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := c.OperatorService().ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: r.Namespace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, typ := range workflows.SearchAttributeTypes() {
+		if got, ok := attrs.GetCustomAttributes()[name]; !ok || got != typ {
+			t.Errorf("search attribute %s = %v, %v; want %v", name, got, ok, typ)
+		}
+	}
+	run, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "devstack-test/probe", TaskQueue: "devstack-test-nobody"}, "Probe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	s, err := store.Open(ctx, r.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ListElections(ctx)
+	s.Close()
+	if err != nil || len(list) != 1 || list[0].Councils != 2 {
+		t.Errorf("elections after start: %+v, %v", list, err)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("devstack run: %v", err)
+	}
+
+	// Again on the same folder: the workflow is still there and the demo
+	// import changes nothing.
+	var again syncBuffer
+	r2, stop2 := startStack(t, dataDir, &again)
+	defer func() {
+		if err := stop2(); err != nil {
+			t.Errorf("devstack run after restart: %v", err)
+		}
+	}()
+	if !strings.Contains(again.String(), "nothing changed") {
+		t.Errorf("restart re-imported the demo:\n%s", again.String())
+	}
+	c2, err := client.Dial(client.Options{HostPort: r2.TemporalAddress, Namespace: r2.Namespace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	desc, err := c2.DescribeWorkflowExecution(ctx, "devstack-test/probe", run.GetRunID())
+	if err != nil {
+		t.Fatalf("workflow from before the restart: %v", err)
+	}
+	if desc.GetWorkflowExecutionInfo().GetType().GetName() != "Probe" {
+		t.Errorf("described %v", desc.GetWorkflowExecutionInfo())
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		wantErr bool
+		check   func(options) bool
+	}{
+		{nil, false, func(o options) bool { return o.temporalPort == 7233 && o.uiPort == 8233 && o.demo }},
+		{[]string{"--port", "0", "--demo=false", "--data", "x"}, false, func(o options) bool { return o.temporalPort == 0 && !o.demo && o.dataDir == "x" }},
+		{[]string{"--bogus"}, true, nil},
+		{[]string{"extra"}, true, nil},
+	}
+	for _, tt := range tests {
+		o, err := parseFlags(tt.args, io.Discard)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseFlags(%q) error %v", tt.args, err)
+			continue
+		}
+		if tt.check != nil && !tt.check(o) {
+			t.Errorf("parseFlags(%q) = %+v", tt.args, o)
+		}
+	}
+}
