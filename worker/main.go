@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -33,7 +34,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx); err != nil {
+	if err := run(ctx, os.LookupEnv, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "worker: %v\n", err)
 		os.Exit(1)
 	}
@@ -52,12 +53,13 @@ then stops gracefully. It takes no arguments; it reads the environment:
   ELECTIONFLOW_LOG_LEVEL   trace, debug, info, warn or error (default info)
 `
 
-func run(ctx context.Context) error {
-	cfg, err := config.FromEnv(nil)
+// run is the worker process: settings from lookup, logs to logw.
+func run(ctx context.Context, lookup config.Lookup, logw io.Writer) error {
+	cfg, err := config.FromEnv(lookup)
 	if err != nil {
 		return err
 	}
-	log := logging.New(os.Stderr, cfg.LogLevel)
+	log := logging.New(logw, cfg.LogLevel)
 	url, err := cfg.RequireDatabaseURL()
 	if err != nil {
 		return err
