@@ -89,3 +89,10 @@ type Task struct {
 	// the task was escalated.
 	Overdue bool
 }
+
+// NewTaskID derives the ID of a task from what it is about, so that the
+// workflow, a retried activity and the inbox all name it the same way:
+// "<term>/<council>/<kind>/<subject>".
+func NewTaskID(term Term, council CouncilCode, kind TaskKind, subject string) TaskID {
+	return TaskID(string(term) + "/" + string(council) + "/" + string(kind) + "/" + subject)
+}

@@ -1,0 +1,58 @@
+package checklist
+
+import (
+	"fmt"
+
+	"electionflow/election"
+)
+
+// Workflow type names.
+const (
+	// WorkflowChecklist is the parent checklist of one council.
+	WorkflowChecklist = "Checklist"
+	// WorkflowCredentials is the credentials and certificates area.
+	WorkflowCredentials = "Credentials"
+)
+
+// Message names of the checklist workflows.
+const (
+	// UpdateCompleteTask completes a human task on the area workflow that
+	// owns it.
+	UpdateCompleteTask = "complete-task"
+	// QueryProgress returns a workflow's progress record.
+	QueryProgress = "progress"
+	// SignalAreaProgress carries an area's progress to its checklist.
+	SignalAreaProgress = "area-progress"
+)
+
+// Activity names.
+const (
+	ActivityLoadCouncil          = "LoadCouncil"
+	ActivityLoadCredentialFacts  = "LoadCredentialFacts"
+	ActivityOpenTasks            = "OpenTasks"
+	ActivityCompleteTask         = "CompleteTask"
+	ActivityNotifyTask           = "NotifyTask"
+	ActivityRecordProgress       = "RecordProgress"
+	ActivityDraftResolution      = "DraftResolution"
+	ActivityAdoptResolution      = "AdoptResolution"
+	ActivityIssueCertificates    = "IssueCertificates"
+	ActivityHandOverCertificates = "HandOverCertificates"
+)
+
+// Area names one part of a council's checklist.
+type Area string
+
+// The checklist areas.
+const (
+	AreaCredentials Area = "credentials" // xác nhận tư cách và cấp giấy chứng nhận
+)
+
+// WorkflowID is the ID of a council's checklist: checklist/<term>/<council>.
+func WorkflowID(term election.Term, council election.CouncilCode) string {
+	return fmt.Sprintf("checklist/%s/%s", term, council)
+}
+
+// AreaWorkflowID is the ID of one area's child workflow.
+func AreaWorkflowID(term election.Term, council election.CouncilCode, area Area) string {
+	return WorkflowID(term, council) + "/" + string(area)
+}

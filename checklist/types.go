@@ -1,0 +1,186 @@
+package checklist
+
+import (
+	"encoding/json"
+	"time"
+
+	"electionflow/election"
+)
+
+// Input starts a council's checklist.
+type Input struct {
+	Term    election.Term        `json:"term"`
+	Council election.CouncilCode `json:"council"`
+}
+
+// CouncilFacts is what a checklist reads once at start: the council (no
+// personal data) and the deadlines of its election's legal calendar.
+type CouncilFacts struct {
+	Term        election.Term         `json:"term"`
+	Council     election.CouncilCode  `json:"council"`
+	Name        string                `json:"name"`
+	Level       election.Level        `json:"level"`
+	Province    election.ProvinceCode `json:"province"`
+	Seats       int                   `json:"seats"`
+	ElectionDay election.Date         `json:"election_day"`
+	// Deadlines of the calendar that concern this council, first session
+	// already counted from its re-run election when it had one.
+	ComplaintsSettled    election.Date `json:"complaints_settled"`
+	CredentialResolution election.Date `json:"credential_resolution"`
+	FirstSession         election.Date `json:"first_session"`
+}
+
+// CredentialFacts is what the credentials area works on: the persons
+// elected and the complaints against them, by identifier only.
+type CredentialFacts struct {
+	Persons    []election.PersonID `json:"persons"`
+	Complaints []ComplaintRef      `json:"complaints"`
+}
+
+// ComplaintRef names a complaint and the person it concerns.
+type ComplaintRef struct {
+	ID     election.ComplaintID   `json:"id"`
+	Person election.PersonID      `json:"person"`
+	Kind   election.ComplaintKind `json:"kind"`
+}
+
+// CredentialsInput starts the credentials area.
+type CredentialsInput struct {
+	Facts CouncilFacts `json:"facts"`
+}
+
+// CredentialsResult is what the credentials area decided.
+type CredentialsResult struct {
+	ResolutionNo string        `json:"resolution_no"`
+	AdoptedOn    election.Date `json:"adopted_on"`
+	Confirmed    int           `json:"confirmed"`
+	NotConfirmed int           `json:"not_confirmed"`
+	Certificates int           `json:"certificates"`
+}
+
+// Result is what a finished checklist reports.
+type Result struct {
+	Credentials CredentialsResult `json:"credentials"`
+}
+
+// CompleteTaskRequest is the payload of the complete-task update: which
+// task, who completes it in which role, from where, and the outcome, whose
+// shape depends on the task's kind.
+type CompleteTaskRequest struct {
+	TaskID  election.TaskID `json:"task_id"`
+	Actor   string          `json:"actor"`
+	Role    election.Role   `json:"role"`
+	Source  string          `json:"source,omitempty"`
+	Outcome json.RawMessage `json:"outcome"`
+}
+
+// CompleteTaskResult acknowledges a completed task.
+type CompleteTaskResult struct {
+	TaskID      election.TaskID `json:"task_id"`
+	CompletedAt time.Time       `json:"completed_at"`
+}
+
+// TaskCompletion is what the CompleteTask activity records: the inbox row
+// closed and one audit row, both keyed by the task so a retry writes
+// nothing twice.
+type TaskCompletion struct {
+	Task    election.Task   `json:"task"`
+	Actor   string          `json:"actor"`
+	Role    election.Role   `json:"role"`
+	Source  string          `json:"source,omitempty"`
+	Outcome json.RawMessage `json:"outcome"`
+	At      time.Time       `json:"at"`
+}
+
+// NoticeKind distinguishes a reminder before a task's due time from the
+// escalation of an overdue task.
+type NoticeKind string
+
+// The notice kinds.
+const (
+	NoticeReminder   NoticeKind = "reminder"
+	NoticeEscalation NoticeKind = "escalation"
+)
+
+// TaskNotice is a reminder or escalation of one task. An escalation also
+// marks the task overdue in the inbox.
+type TaskNotice struct {
+	Task election.Task `json:"task"`
+	Kind NoticeKind    `json:"kind"`
+	// Lead is how long before the due time a reminder is sent; zero for
+	// an escalation.
+	Lead time.Duration `json:"lead"`
+	At   time.Time     `json:"at"`
+}
+
+// AreaState is where an area is.
+type AreaState string
+
+// The area states.
+const (
+	AreaPending AreaState = "pending"
+	AreaRunning AreaState = "running"
+	AreaDone    AreaState = "done"
+	AreaFailed  AreaState = "failed"
+)
+
+// AreaProgress is the progress of one area, sent to the checklist and
+// mirrored into Postgres.
+type AreaProgress struct {
+	Term         election.Term        `json:"term"`
+	Council      election.CouncilCode `json:"council"`
+	Area         Area                 `json:"area"`
+	State        AreaState            `json:"state"`
+	Step         string               `json:"step"`
+	OpenTasks    int                  `json:"open_tasks"`
+	OverdueTasks int                  `json:"overdue_tasks"`
+	// NextDeadline is the earliest due time of an open task; zero when none.
+	NextDeadline time.Time `json:"next_deadline,omitempty"`
+	// Seq orders the reports of one area, so a late retry never overwrites
+	// newer progress.
+	Seq int `json:"seq"`
+}
+
+// Progress is a checklist's progress record, returned by the progress
+// query.
+type Progress struct {
+	Term         election.Term        `json:"term"`
+	Council      election.CouncilCode `json:"council"`
+	Stage        string               `json:"stage"`
+	Areas        []AreaProgress       `json:"areas"`
+	OpenTasks    int                  `json:"open_tasks"`
+	OverdueTasks int                  `json:"overdue_tasks"`
+	NextDeadline time.Time            `json:"next_deadline,omitempty"`
+}
+
+// ResolutionDraft is the credential resolution the committee is asked to
+// adopt: every person of the council, confirmed or not.
+type ResolutionDraft struct {
+	Term      election.Term                 `json:"term"`
+	Council   election.CouncilCode          `json:"council"`
+	Decisions []election.CredentialDecision `json:"decisions"`
+}
+
+// ResolutionAdoption records the adopted resolution.
+type ResolutionAdoption struct {
+	Term         election.Term        `json:"term"`
+	Council      election.CouncilCode `json:"council"`
+	ResolutionNo string               `json:"resolution_no"`
+	AdoptedOn    election.Date        `json:"adopted_on"`
+}
+
+// CertificateIssue asks for the certificates of a council's confirmed
+// persons under an adopted resolution.
+type CertificateIssue struct {
+	Term         election.Term        `json:"term"`
+	Council      election.CouncilCode `json:"council"`
+	ResolutionNo string               `json:"resolution_no"`
+	IssuedOn     election.Date        `json:"issued_on"`
+}
+
+// CertificateHandover records that a council's certificates were handed over.
+type CertificateHandover struct {
+	Term         election.Term        `json:"term"`
+	Council      election.CouncilCode `json:"council"`
+	HandedOverOn election.Date        `json:"handed_over_on"`
+}

@@ -1,0 +1,132 @@
+package workflows
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/testsuite"
+
+	"electionflow/checklist"
+	"electionflow/election"
+)
+
+// completeChildAt sends a complete-task update to the credentials child.
+func completeChildAt(env *testsuite.TestWorkflowEnvironment, after time.Duration, id election.TaskID, role election.Role, outcome string) *updateOutcome {
+	u := &updateOutcome{}
+	child := checklist.AreaWorkflowID(testTerm, "00004", checklist.AreaCredentials)
+	env.RegisterDelayedCallback(func() {
+		err := env.UpdateWorkflowByID(child, checklist.UpdateCompleteTask, string(id), &testsuite.TestUpdateCallback{
+			OnAccept:   func() { u.accepted = true },
+			OnReject:   func(err error) { u.rejected = err },
+			OnComplete: func(_ interface{}, err error) { u.completed, u.failed = err == nil, err },
+		}, checklist.CompleteTaskRequest{TaskID: id, Actor: "ubbc.hn", Role: role, Outcome: json.RawMessage(outcome)})
+		if err != nil {
+			u.failed = err
+		}
+	}, after)
+	return u
+}
+
+func queryAt(t *testing.T, env *testsuite.TestWorkflowEnvironment, after time.Duration, into *checklist.Progress) {
+	env.RegisterDelayedCallback(func() {
+		v, err := env.QueryWorkflow(checklist.QueryProgress)
+		if err == nil {
+			err = v.Get(into)
+		}
+		if err != nil {
+			t.Error(err)
+		}
+	}, after)
+}
+
+func TestChecklistRunsCredentialsAndTracksProgress(t *testing.T) {
+	f := newFake()
+	env := newEnv(t, f)
+	var atStart, afterReview, atEnd checklist.Progress
+	queryAt(t, env, 30*time.Minute, &atStart)
+	queryAt(t, env, 2*time.Hour, &afterReview)
+	steps := []*updateOutcome{
+		completeChildAt(env, time.Hour, reviewKN1, election.RoleElectionCommittee, upheld),
+		completeChildAt(env, 26*time.Hour, resolution, election.RoleElectionCommittee, adopted),
+		completeChildAt(env, 50*time.Hour, handover, election.RoleCouncilOffice, handedOver),
+	}
+	var stages []string
+	env.OnUpsertTypedSearchAttributes(mock.Anything).Return(nil).Run(func(args mock.Arguments) {
+		sa := args.Get(0).(temporal.SearchAttributes)
+		if v, ok := sa.GetKeyword(AttrStage); ok && (len(stages) == 0 || stages[len(stages)-1] != v) {
+			stages = append(stages, v)
+		}
+	})
+	env.ExecuteWorkflow(checklist.WorkflowChecklist, checklist.Input{Term: testTerm, Council: "00004"})
+	if err := env.GetWorkflowError(); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range steps {
+		if !s.completed {
+			t.Errorf("update %d: %+v", i, s)
+		}
+	}
+	var res checklist.Result
+	if err := env.GetWorkflowResult(&res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Credentials.Confirmed != 2 || res.Credentials.NotConfirmed != 1 || res.Credentials.Certificates != 2 {
+		t.Errorf("result %+v", res)
+	}
+	if atStart.Stage != "credentials/complaint-review" || atStart.OpenTasks != 1 || atStart.NextDeadline.IsZero() {
+		t.Errorf("progress at start %+v", atStart)
+	}
+	if afterReview.Stage != "credentials/resolution" || afterReview.OpenTasks != 1 {
+		t.Errorf("progress after the review %+v", afterReview)
+	}
+	v, err := env.QueryWorkflow(checklist.QueryProgress)
+	if err == nil {
+		err = v.Get(&atEnd)
+	}
+	if err != nil || atEnd.Stage != "done" || atEnd.OpenTasks != 0 || atEnd.Areas[0].State != checklist.AreaDone {
+		t.Errorf("progress at the end %+v (%v)", atEnd, err)
+	}
+	joined := strings.Join(stages, " > ")
+	for _, want := range []string{"credentials/complaint-review", "credentials/resolution", "credentials/certificates", "credentials/handover", "done"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("stage search attribute never was %s: %s", want, joined)
+		}
+	}
+}
+
+func TestChecklistUnknownCouncilFails(t *testing.T) {
+	f := newFake()
+	env := newEnv(t, f)
+	env.ExecuteWorkflow(checklist.WorkflowChecklist, checklist.Input{Term: testTerm, Council: "99999"})
+	if err := env.GetWorkflowError(); err == nil || !strings.Contains(err.Error(), "unknown council 99999") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	d1 := time.Date(2026, 4, 19, 10, 0, 0, 0, time.UTC)
+	d2 := d1.Add(48 * time.Hour)
+	p := checklist.Progress{Areas: []checklist.AreaProgress{
+		{Area: "credentials", State: checklist.AreaRunning, Step: "resolution", OpenTasks: 1, OverdueTasks: 1, NextDeadline: d2},
+		{Area: "first-session", State: checklist.AreaRunning, Step: "date", OpenTasks: 2, NextDeadline: d1},
+		{Area: "commendations", State: checklist.AreaPending},
+	}}
+	summarize(&p)
+	if p.Stage != "credentials/resolution" || p.OpenTasks != 3 || p.OverdueTasks != 1 || !p.NextDeadline.Equal(d1) {
+		t.Errorf("summarize = %+v", p)
+	}
+	p.Areas[0].State = checklist.AreaDone
+	summarize(&p)
+	if p.Stage != "first-session/date" {
+		t.Errorf("stage %s", p.Stage)
+	}
+	// A stale report (lower sequence) does not overwrite a newer one.
+	markArea(&p, checklist.AreaProgress{Area: "first-session", State: checklist.AreaRunning, Step: "old", Seq: -1})
+	if p.Areas[1].Step != "date" {
+		t.Errorf("stale report applied: %+v", p.Areas[1])
+	}
+}

@@ -1,0 +1,192 @@
+package workflows
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"go.temporal.io/sdk/workflow"
+
+	"electionflow/checklist"
+	"electionflow/election"
+)
+
+// The steps of the credentials area.
+const (
+	stepReview       = "complaint-review"
+	stepResolution   = "resolution"
+	stepCertificates = "certificates"
+	stepHandover     = "handover"
+)
+
+// resolutionSubject is the subject of the council's one resolution task.
+const resolutionSubject = "resolution"
+
+// Credentials runs the credentials area of one council as the law runs it
+// (Law 85/2015/QH13 art. 86–87): every complaint against an elected person
+// is reviewed by the election committee; then the committee adopts one
+// credential resolution listing every person as confirmed or not; the
+// confirmed get numbered certificates; the council office hands them over.
+func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist.CredentialsResult, error) {
+	facts := in.Facts
+	var result checklist.CredentialsResult
+	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
+		return result, fmt.Errorf("search attributes: %w", err)
+	}
+	rep, err := newAreaReporter(ctx, facts, checklist.AreaCredentials)
+	if err != nil {
+		return result, err
+	}
+
+	var adoptedOn election.Date // set once the resolution is adopted
+	today := func(ctx workflow.Context) election.Date { return election.Today(workflow.Now(ctx)) }
+	checks := map[election.TaskKind]outcomeCheck{
+		election.KindReviewComplaint: func(_ workflow.Context, raw json.RawMessage) error {
+			var o election.ReviewOutcome
+			if err := election.DecodeOutcome(raw, &o); err != nil {
+				return err
+			}
+			return o.Validate()
+		},
+		election.KindAdoptResolution: func(ctx workflow.Context, raw json.RawMessage) error {
+			var o election.ResolutionOutcome
+			if err := election.DecodeOutcome(raw, &o); err != nil {
+				return err
+			}
+			return o.Validate(facts.ElectionDay, today(ctx))
+		},
+		election.KindHandOverCertificates: func(ctx workflow.Context, raw json.RawMessage) error {
+			var o election.HandoverOutcome
+			if err := election.DecodeOutcome(raw, &o); err != nil {
+				return err
+			}
+			return o.Validate(adoptedOn, today(ctx))
+		},
+	}
+	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
+	if err != nil {
+		return result, err
+	}
+	rep.board = board
+
+	var cf checklist.CredentialFacts
+	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityLoadCredentialFacts,
+		checklist.Input{Term: facts.Term, Council: facts.Council}).Get(ctx, &cf); err != nil {
+		return result, fmt.Errorf("load credential facts: %w", err)
+	}
+
+	// 1. Review every complaint and denunciation.
+	rep.step(ctx, stepReview)
+	reviewDue := facts.ComplaintsSettled.EndOfOfficeDay()
+	reviews := make([]election.Task, len(cf.Complaints))
+	for i, c := range cf.Complaints {
+		reviews[i] = election.Task{
+			ID:   election.NewTaskID(facts.Term, facts.Council, election.KindReviewComplaint, string(c.ID)),
+			Kind: election.KindReviewComplaint, Subject: fmt.Sprintf("%s %s/%s", c.Kind, c.ID, c.Person),
+			Role: election.RoleElectionCommittee, Due: reviewDue,
+		}
+	}
+	if err := board.open(ctx, reviews...); err != nil {
+		return result, err
+	}
+	if err := board.await(ctx, taskIDs(reviews)...); err != nil {
+		return result, err
+	}
+	settled := make([]election.ComplaintReview, len(cf.Complaints))
+	for i, c := range cf.Complaints {
+		settled[i] = election.ComplaintReview{Complaint: c.ID, Person: c.Person}
+		if err := board.outcome(reviews[i].ID, &settled[i].Outcome); err != nil {
+			return result, err
+		}
+	}
+
+	// 2. The resolution: drafted from the reviews, adopted by the committee.
+	decisions := election.DecideCredentials(cf.Persons, settled)
+	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityDraftResolution, checklist.ResolutionDraft{
+		Term: facts.Term, Council: facts.Council, Decisions: decisions,
+	}).Get(ctx, nil); err != nil {
+		return result, fmt.Errorf("draft resolution: %w", err)
+	}
+	rep.step(ctx, stepResolution)
+	resolution := election.Task{
+		ID:   election.NewTaskID(facts.Term, facts.Council, election.KindAdoptResolution, resolutionSubject),
+		Kind: election.KindAdoptResolution, Subject: "council " + string(facts.Council),
+		Role: election.RoleElectionCommittee, Due: facts.CredentialResolution.EndOfOfficeDay(),
+	}
+	if err := board.open(ctx, resolution); err != nil {
+		return result, err
+	}
+	if err := board.await(ctx, resolution.ID); err != nil {
+		return result, err
+	}
+	var adopted election.ResolutionOutcome
+	if err := board.outcome(resolution.ID, &adopted); err != nil {
+		return result, err
+	}
+	adoptedOn = adopted.AdoptedOn
+	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityAdoptResolution, checklist.ResolutionAdoption{
+		Term: facts.Term, Council: facts.Council, ResolutionNo: adopted.ResolutionNo, AdoptedOn: adopted.AdoptedOn,
+	}).Get(ctx, nil); err != nil {
+		return result, fmt.Errorf("adopt resolution: %w", err)
+	}
+	result.ResolutionNo, result.AdoptedOn = adopted.ResolutionNo, adopted.AdoptedOn
+	for _, d := range decisions {
+		if d.Confirmed {
+			result.Confirmed++
+		} else {
+			result.NotConfirmed++
+		}
+	}
+
+	// 3. Certificates for the confirmed, issued with the resolution.
+	rep.step(ctx, stepCertificates)
+	if err := workflow.ExecuteActivity(withBatchActivity(ctx), checklist.ActivityIssueCertificates, checklist.CertificateIssue{
+		Term: facts.Term, Council: facts.Council, ResolutionNo: adopted.ResolutionNo, IssuedOn: adopted.AdoptedOn,
+	}).Get(ctx, &result.Certificates); err != nil {
+		return result, fmt.Errorf("issue certificates: %w", err)
+	}
+
+	// 4. The council office hands them over, before the first session.
+	rep.step(ctx, stepHandover)
+	handover := election.Task{
+		ID:   election.NewTaskID(facts.Term, facts.Council, election.KindHandOverCertificates, "certificates"),
+		Kind: election.KindHandOverCertificates, Subject: fmt.Sprintf("%d certificates", result.Certificates),
+		Role: election.RoleCouncilOffice, Due: handoverDue(facts),
+	}
+	if err := board.open(ctx, handover); err != nil {
+		return result, err
+	}
+	if err := board.await(ctx, handover.ID); err != nil {
+		return result, err
+	}
+	var handed election.HandoverOutcome
+	if err := board.outcome(handover.ID, &handed); err != nil {
+		return result, err
+	}
+	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityHandOverCertificates, checklist.CertificateHandover{
+		Term: facts.Term, Council: facts.Council, HandedOverOn: handed.HandedOverOn,
+	}).Get(ctx, nil); err != nil {
+		return result, fmt.Errorf("hand over certificates: %w", err)
+	}
+
+	rep.finish(ctx)
+	// Let any update still being handled finish before the run closes.
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return result, err
+	}
+	return result, nil
+}
+
+// handoverDue is the day before the first session: delegates come to it
+// with their certificates.
+func handoverDue(f checklist.CouncilFacts) time.Time {
+	return f.FirstSession.AddDays(-1).EndOfOfficeDay()
+}
+
+func taskIDs(tasks []election.Task) []election.TaskID {
+	ids := make([]election.TaskID, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.ID
+	}
+	return ids
+}

@@ -1,0 +1,100 @@
+package workflows
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/testsuite"
+
+	"electionflow/checklist"
+	"electionflow/election"
+)
+
+// fakeStore stands in for the Postgres activities in workflow unit tests,
+// recording what the workflows asked for.
+type fakeStore struct {
+	mu          sync.Mutex
+	facts       checklist.CouncilFacts
+	credentials checklist.CredentialFacts
+	opened      []election.Task
+	completed   []checklist.TaskCompletion
+	notices     []checklist.TaskNotice
+	progress    []checklist.AreaProgress
+	draft       []election.CredentialDecision
+	adopted     []checklist.ResolutionAdoption
+	handovers   []checklist.CertificateHandover
+}
+
+func (f *fakeStore) register(env *testsuite.TestWorkflowEnvironment) {
+	reg := func(fn any, name string) { env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name}) }
+	reg(func(_ context.Context, in checklist.Input) (checklist.CouncilFacts, error) {
+		if in.Council != f.facts.Council {
+			return checklist.CouncilFacts{}, fmt.Errorf("unknown council %s", in.Council)
+		}
+		return f.facts, nil
+	}, checklist.ActivityLoadCouncil)
+	reg(func(context.Context, checklist.Input) (checklist.CredentialFacts, error) {
+		return f.credentials, nil
+	}, checklist.ActivityLoadCredentialFacts)
+	reg(func(_ context.Context, tasks []election.Task) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.opened = append(f.opened, tasks...)
+		return nil
+	}, checklist.ActivityOpenTasks)
+	reg(func(_ context.Context, c checklist.TaskCompletion) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.completed = append(f.completed, c)
+		return nil
+	}, checklist.ActivityCompleteTask)
+	reg(func(_ context.Context, n checklist.TaskNotice) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.notices = append(f.notices, n)
+		return nil
+	}, checklist.ActivityNotifyTask)
+	reg(func(_ context.Context, p checklist.AreaProgress) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.progress = append(f.progress, p)
+		return nil
+	}, checklist.ActivityRecordProgress)
+	reg(func(_ context.Context, d checklist.ResolutionDraft) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.draft = d.Decisions
+		return nil
+	}, checklist.ActivityDraftResolution)
+	reg(func(_ context.Context, a checklist.ResolutionAdoption) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.adopted = append(f.adopted, a)
+		return nil
+	}, checklist.ActivityAdoptResolution)
+	reg(func(context.Context, checklist.CertificateIssue) (int, error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		n := 0
+		for _, d := range f.draft {
+			if d.Confirmed {
+				n++
+			}
+		}
+		return n, nil
+	}, checklist.ActivityIssueCertificates)
+	reg(func(_ context.Context, h checklist.CertificateHandover) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.handovers = append(f.handovers, h)
+		return nil
+	}, checklist.ActivityHandOverCertificates)
+}
+
+func (f *fakeStore) completions() []checklist.TaskCompletion {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]checklist.TaskCompletion(nil), f.completed...)
+}

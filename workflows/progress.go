@@ -1,0 +1,145 @@
+package workflows
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+
+	"electionflow/checklist"
+	"electionflow/election"
+)
+
+// areaReporter publishes an area's progress wherever people look: its own
+// search attributes and current details in the Temporal UI, its progress
+// query, the parent checklist (by signal) and the Postgres progress table.
+type areaReporter struct {
+	progress checklist.AreaProgress
+	board    *taskBoard
+	// published is the last progress sent, to skip reports that change
+	// nothing.
+	published checklist.AreaProgress
+}
+
+func newAreaReporter(ctx workflow.Context, facts checklist.CouncilFacts, area checklist.Area) (*areaReporter, error) {
+	r := &areaReporter{progress: checklist.AreaProgress{
+		Term: facts.Term, Council: facts.Council, Area: area, State: checklist.AreaRunning, Step: "starting",
+	}}
+	if err := workflow.SetQueryHandler(ctx, checklist.QueryProgress, func() (checklist.AreaProgress, error) {
+		return r.progress, nil
+	}); err != nil {
+		return nil, fmt.Errorf("register %s query: %w", checklist.QueryProgress, err)
+	}
+	return r, nil
+}
+
+// step moves the area to a new step and publishes.
+func (r *areaReporter) step(ctx workflow.Context, step string) {
+	r.progress.Step = step
+	r.publish(ctx)
+}
+
+// finish marks the area done and publishes.
+func (r *areaReporter) finish(ctx workflow.Context) {
+	r.progress.State, r.progress.Step = checklist.AreaDone, "done"
+	r.publish(ctx)
+}
+
+// publish recomputes the task counts and reports the progress if it changed.
+func (r *areaReporter) publish(ctx workflow.Context) {
+	if r.board != nil {
+		r.progress.OpenTasks, r.progress.OverdueTasks, r.progress.NextDeadline = r.board.counts()
+	}
+	p := r.progress
+	p.Seq = r.published.Seq
+	if p == r.published {
+		return
+	}
+	r.progress.Seq = r.published.Seq + 1
+	p = r.progress
+	r.published = p
+
+	upsertProgressAttributes(ctx, string(p.Area)+"/"+p.Step, p.OpenTasks, p.OverdueTasks, p.NextDeadline)
+	workflow.SetCurrentDetails(ctx, areaDetails(p))
+	if parent := workflow.GetInfo(ctx).ParentWorkflowExecution; parent != nil {
+		err := workflow.SignalExternalWorkflow(ctx, parent.ID, "", checklist.SignalAreaProgress, p).Get(ctx, nil)
+		if err != nil {
+			workflow.GetLogger(ctx).Warn("progress not sent to the checklist", "error", err)
+		}
+	}
+	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordProgress, p).Get(ctx, nil); err != nil {
+		workflow.GetLogger(ctx).Error("progress not recorded", "error", err)
+	}
+}
+
+// upsertProgressAttributes sets the moving search attributes of a
+// checklist or area workflow.
+func upsertProgressAttributes(ctx workflow.Context, stage string, open, overdue int, next time.Time) {
+	updates := []temporal.SearchAttributeUpdate{
+		AttrStage.ValueSet(stage),
+		AttrOpenTasks.ValueSet(int64(open)),
+		AttrOverdueTasks.ValueSet(int64(overdue)),
+	}
+	if next.IsZero() {
+		updates = append(updates, AttrNextDeadline.ValueUnset())
+	} else {
+		updates = append(updates, AttrNextDeadline.ValueSet(next))
+	}
+	if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
+		workflow.GetLogger(ctx).Error("search attributes not updated", "error", err)
+	}
+}
+
+// identityAttributes are the search attributes that never change: they
+// are also set by the starter, and upserted again in case a run was started
+// by other means.
+func identityAttributes(facts checklist.CouncilFacts) []temporal.SearchAttributeUpdate {
+	return []temporal.SearchAttributeUpdate{
+		AttrTerm.ValueSet(string(facts.Term)),
+		AttrLevel.ValueSet(string(facts.Level)),
+		AttrProvince.ValueSet(string(facts.Province)),
+		AttrCouncil.ValueSet(string(facts.Council)),
+	}
+}
+
+// areaTitles are the Vietnamese names of the areas, for the UI.
+func areaTitle(a checklist.Area) string {
+	switch a {
+	case checklist.AreaCredentials:
+		return "Xác nhận tư cách và cấp giấy chứng nhận"
+	}
+	return string(a)
+}
+
+// stepTitle says in Vietnamese what an area is waiting for.
+func stepTitle(step string) string {
+	switch step {
+	case "starting":
+		return "đang khởi động"
+	case stepReview:
+		return "đang xét khiếu nại, tố cáo"
+	case stepResolution:
+		return "chờ thông qua nghị quyết xác nhận tư cách"
+	case stepCertificates:
+		return "đang cấp giấy chứng nhận"
+	case stepHandover:
+		return "chờ trao giấy chứng nhận"
+	case "done":
+		return "đã hoàn thành"
+	}
+	return step
+}
+
+// areaDetails writes an area's progress as the markdown the Temporal UI
+// shows as current details.
+func areaDetails(p checklist.AreaProgress) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s**: %s\n\n", areaTitle(p.Area), stepTitle(p.Step))
+	fmt.Fprintf(&b, "- Nhiệm vụ đang mở: %d (quá hạn: %d)\n", p.OpenTasks, p.OverdueTasks)
+	if !p.NextDeadline.IsZero() {
+		fmt.Fprintf(&b, "- Hạn gần nhất: %s\n", p.NextDeadline.In(election.OfficeZone()).Format("15:04 02/01/2006"))
+	}
+	return b.String()
+}

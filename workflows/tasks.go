@@ -1,0 +1,226 @@
+package workflows
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"go.temporal.io/sdk/workflow"
+
+	"electionflow/checklist"
+	"electionflow/election"
+)
+
+// reminderLeads are how long before a task's due time reminders go out.
+func reminderLeads() []time.Duration { return []time.Duration{3 * 24 * time.Hour, 24 * time.Hour} }
+
+// outcomeCheck validates the outcome of one kind of task. It runs in the
+// update validator, so it must only read workflow state.
+type outcomeCheck func(ctx workflow.Context, raw json.RawMessage) error
+
+// boardTask is one human task and what became of it.
+type boardTask struct {
+	task election.Task
+	// completing is set when an accepted update starts closing the task, so
+	// a second update for it is refused even before the first finishes.
+	completing bool
+	done       bool
+	overdue    bool
+	outcome    json.RawMessage
+}
+
+// taskBoard is the human-task machinery every area workflow shares: tasks
+// opened in the Postgres inbox, completed through the complete-task update
+// (its validator refusing unknown or closed tasks, wrong roles and
+// malformed outcomes), reminded before and escalated at their due time.
+type taskBoard struct {
+	term     election.Term
+	council  election.CouncilCode
+	checks   map[election.TaskKind]outcomeCheck
+	tasks    map[election.TaskID]*boardTask
+	order    []election.TaskID
+	onChange func(ctx workflow.Context)
+}
+
+// newTaskBoard registers the complete-task update on the calling workflow.
+// checks says which task kinds the workflow has and how their outcomes are
+// validated; onChange runs whenever a task opens, closes or turns overdue.
+func newTaskBoard(ctx workflow.Context, term election.Term, council election.CouncilCode,
+	checks map[election.TaskKind]outcomeCheck, onChange func(workflow.Context)) (*taskBoard, error) {
+	b := &taskBoard{term: term, council: council, checks: checks,
+		tasks: make(map[election.TaskID]*boardTask), onChange: onChange}
+	err := workflow.SetUpdateHandlerWithOptions(ctx, checklist.UpdateCompleteTask, b.complete,
+		workflow.UpdateHandlerOptions{Validator: b.validate})
+	if err != nil {
+		return nil, fmt.Errorf("register %s: %w", checklist.UpdateCompleteTask, err)
+	}
+	return b, nil
+}
+
+// validate refuses a completion that must not happen, leaving no trace in
+// history.
+func (b *taskBoard) validate(ctx workflow.Context, req checklist.CompleteTaskRequest) error {
+	t, ok := b.tasks[req.TaskID]
+	switch {
+	case !ok:
+		return fmt.Errorf("unknown task %q", req.TaskID)
+	case t.done || t.completing:
+		return fmt.Errorf("task %s is already completed", req.TaskID)
+	case req.Actor == "":
+		return errors.New("actor is required")
+	case req.Role != t.task.Role:
+		return fmt.Errorf("role %q may not complete task %s: it needs role %q", req.Role, req.TaskID, t.task.Role)
+	}
+	check, ok := b.checks[t.task.Kind]
+	if !ok {
+		return fmt.Errorf("task kind %q has no outcome rules", t.task.Kind)
+	}
+	if len(req.Outcome) == 0 {
+		return fmt.Errorf("outcome is required for a %s task", t.task.Kind)
+	}
+	if err := check(ctx, req.Outcome); err != nil {
+		return fmt.Errorf("outcome of %s: %w", t.task.Kind, err)
+	}
+	return nil
+}
+
+// complete closes an accepted task: the inbox row and the audit row are
+// written by an activity, then the area workflow sees the outcome.
+func (b *taskBoard) complete(ctx workflow.Context, req checklist.CompleteTaskRequest) (checklist.CompleteTaskResult, error) {
+	t := b.tasks[req.TaskID]
+	if t == nil || t.done || t.completing {
+		// Two updates passed validation before either closed the task.
+		return checklist.CompleteTaskResult{}, fmt.Errorf("task %s is already completed", req.TaskID)
+	}
+	t.completing = true
+	now := workflow.Now(ctx)
+	err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityCompleteTask, checklist.TaskCompletion{
+		Task: t.task, Actor: req.Actor, Role: req.Role, Source: req.Source, Outcome: req.Outcome, At: now,
+	}).Get(ctx, nil)
+	if err != nil {
+		t.completing = false
+		return checklist.CompleteTaskResult{}, fmt.Errorf("record completion of %s: %w", req.TaskID, err)
+	}
+	t.done, t.completing, t.outcome = true, false, req.Outcome
+	b.onChange(ctx)
+	return checklist.CompleteTaskResult{TaskID: req.TaskID, CompletedAt: now}, nil
+}
+
+// open mirrors tasks into the inbox, then tracks them and starts their
+// reminder and escalation timers. Opening a task already open is a no-op.
+func (b *taskBoard) open(ctx workflow.Context, tasks ...election.Task) error {
+	var fresh []election.Task
+	for _, t := range tasks {
+		if _, ok := b.tasks[t.ID]; !ok {
+			t.Term, t.Council, t.State = b.term, b.council, election.TaskOpen
+			fresh = append(fresh, t)
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityOpenTasks, fresh).Get(ctx, nil); err != nil {
+		return fmt.Errorf("open tasks: %w", err)
+	}
+	for _, t := range fresh {
+		bt := &boardTask{task: t}
+		b.tasks[t.ID] = bt
+		b.order = append(b.order, t.ID)
+		workflow.Go(ctx, func(ctx workflow.Context) { b.watch(ctx, bt) })
+	}
+	b.onChange(ctx)
+	return nil
+}
+
+// watch sends the reminders of an open task and escalates it when it is
+// still open at its due time.
+func (b *taskBoard) watch(ctx workflow.Context, t *boardTask) {
+	closed := func() bool { return t.done }
+	for _, lead := range reminderLeads() {
+		wait := t.task.Due.Add(-lead).Sub(workflow.Now(ctx))
+		if wait <= 0 {
+			continue // too late for this reminder
+		}
+		if ok, _ := workflow.AwaitWithTimeout(ctx, wait, closed); ok {
+			return
+		}
+		b.notify(ctx, t, checklist.NoticeReminder, lead)
+	}
+	if wait := t.task.Due.Sub(workflow.Now(ctx)); wait > 0 {
+		if ok, _ := workflow.AwaitWithTimeout(ctx, wait, closed); ok {
+			return
+		}
+	}
+	if t.done {
+		return
+	}
+	b.notify(ctx, t, checklist.NoticeEscalation, 0)
+	t.overdue = true
+	t.task.Overdue = true
+	b.onChange(ctx)
+}
+
+// notify records a reminder or escalation. A failure is logged, not fatal:
+// the task itself stays open and visible in the inbox.
+func (b *taskBoard) notify(ctx workflow.Context, t *boardTask, kind checklist.NoticeKind, lead time.Duration) {
+	err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityNotifyTask, checklist.TaskNotice{
+		Task: t.task, Kind: kind, Lead: lead, At: workflow.Now(ctx),
+	}).Get(ctx, nil)
+	if err != nil {
+		workflow.GetLogger(ctx).Error("task notice failed", "task", t.task.ID, "kind", kind, "error", err)
+	}
+}
+
+// await blocks until every given task is done.
+func (b *taskBoard) await(ctx workflow.Context, ids ...election.TaskID) error {
+	return workflow.Await(ctx, func() bool {
+		for _, id := range ids {
+			if t := b.tasks[id]; t == nil || !t.done {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// outcome decodes the outcome of a done task into v.
+func (b *taskBoard) outcome(id election.TaskID, v any) error {
+	t := b.tasks[id]
+	if t == nil || !t.done {
+		return fmt.Errorf("task %s is not done", id)
+	}
+	return election.DecodeOutcome(t.outcome, v)
+}
+
+// counts returns the open and overdue tasks and the earliest due time of
+// an open task.
+func (b *taskBoard) counts() (open, overdue int, next time.Time) {
+	for _, id := range b.order {
+		t := b.tasks[id]
+		if t.done {
+			continue
+		}
+		open++
+		if t.overdue {
+			overdue++
+		}
+		if next.IsZero() || t.task.Due.Before(next) {
+			next = t.task.Due
+		}
+	}
+	return open, overdue, next
+}
+
+// openTasks lists the open tasks in the order they were opened.
+func (b *taskBoard) openTasks() []election.Task {
+	var out []election.Task
+	for _, id := range b.order {
+		if t := b.tasks[id]; !t.done {
+			out = append(out, t.task)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out
+}
