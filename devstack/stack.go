@@ -127,7 +127,7 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 		return err
 	}
 	stops = append(stops, c.Close)
-	w := wiring.NewWorker(c, cfg.TaskQueue)
+	w := wiring.NewWorker(c, cfg.TaskQueue, s)
 	if err := w.Start(); err != nil {
 		return fmt.Errorf("start worker: %w", err)
 	}

@@ -13,8 +13,11 @@ import (
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 
+	"electionflow/activities"
 	"electionflow/internal/config"
 	"electionflow/internal/logging"
+	"electionflow/store"
+	"electionflow/workflows"
 )
 
 // Dial connects to Temporal with the options of cfg (TEMPORAL_* variables,
@@ -41,12 +44,14 @@ func DialOptions(ctx context.Context, opts client.Options, log zerolog.Logger) (
 	return c, nil
 }
 
-// NewWorker returns a worker on taskQueue. The checklist workflows and
-// their activities (which reach Postgres through the store) are registered
-// here as they arrive; today the worker polls its task queue with none.
-func NewWorker(c client.Client, taskQueue string) worker.Worker {
-	return worker.New(c, taskQueue, worker.Options{
+// NewWorker returns a worker on taskQueue with every checklist workflow
+// and activity registered; activities reach Postgres through s.
+func NewWorker(c client.Client, taskQueue string, s *store.Store) worker.Worker {
+	w := worker.New(c, taskQueue, worker.Options{
 		// Let running activities finish their database writes on Ctrl-C.
 		WorkerStopTimeout: 10 * time.Second,
 	})
+	workflows.Register(w)
+	(&activities.Activities{Store: s}).Register(w)
+	return w
 }

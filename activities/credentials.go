@@ -1,0 +1,104 @@
+package activities
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"go.temporal.io/sdk/activity"
+
+	"electionflow/certificate"
+	"electionflow/checklist"
+	"electionflow/election"
+	"electionflow/store"
+)
+
+// certificateBatch is how many certificates are rendered and stored per
+// transaction, with a heartbeat after each.
+const certificateBatch = 50
+
+// DraftResolution records the draft credential resolution, one line per person.
+func (a *Activities) DraftResolution(ctx context.Context, d checklist.ResolutionDraft) error {
+	return a.Store.DraftResolution(ctx, d.Term, d.Council, d.Decisions)
+}
+
+// AdoptResolution records the adopted credential resolution.
+func (a *Activities) AdoptResolution(ctx context.Context, r checklist.ResolutionAdoption) error {
+	return a.Store.AdoptResolution(ctx, r.Term, r.Council, r.ResolutionNo, r.AdoptedOn)
+}
+
+// IssueCertificates renders and stores the certificate of every confirmed
+// person of a council who has none yet, and returns how many the council
+// has. Numbers are fixed by the store, so a retry after a crash issues the
+// rest with the same numbers and never a second certificate.
+func (a *Activities) IssueCertificates(ctx context.Context, in checklist.CertificateIssue) (int, error) {
+	council, _, err := a.Store.Council(ctx, in.Term, in.Council)
+	if err != nil {
+		return 0, err
+	}
+	pending, err := a.Store.PendingCertificates(ctx, in.Term, in.Council)
+	if err != nil {
+		return 0, err
+	}
+	authority := Authority(council)
+	for start := 0; start < len(pending); start += certificateBatch {
+		end := min(start+certificateBatch, len(pending))
+		certs := make([]store.Certificate, 0, end-start)
+		for _, p := range pending[start:end] {
+			pdf, err := certificate.Render(certificate.Certificate{
+				Term: in.Term, CouncilName: council.Name, Level: council.Level, Authority: authority,
+				Number: p.Number, CouncilCode: council.Code, FullName: p.FullName, BirthDate: p.BirthDate,
+				ResolutionNo: in.ResolutionNo, IssuedOn: in.IssuedOn, Place: Place(council),
+			})
+			if err != nil {
+				return 0, fmt.Errorf("certificate %d of %s: %w", p.Number, council.Code, err)
+			}
+			certs = append(certs, store.Certificate{Term: in.Term, Council: council.Code, Number: p.Number,
+				Person: p.Person, ResolutionNo: in.ResolutionNo, IssuedOn: in.IssuedOn, PDF: pdf})
+		}
+		if err := a.Store.InsertCertificates(ctx, certs); err != nil {
+			return 0, err
+		}
+		activity.RecordHeartbeat(ctx, end)
+	}
+	return a.Store.CountCertificates(ctx, in.Term, in.Council)
+}
+
+// HandOverCertificates marks a council's certificates handed over.
+func (a *Activities) HandOverCertificates(ctx context.Context, h checklist.CertificateHandover) error {
+	return a.Store.HandOverCertificates(ctx, h.Term, h.Council, h.HandedOverOn)
+}
+
+// councilPrefix is how People's Council names begin.
+const councilPrefix = "Hội đồng nhân dân "
+
+// Authority names who confirms a council's credentials and signs its
+// certificates: the National Election Council for the National Assembly,
+// else the election committee of the place ("Ủy ban bầu cử xã Tân Hòa").
+func Authority(c election.Council) string {
+	if c.Level == election.LevelNational {
+		return "Hội đồng bầu cử quốc gia"
+	}
+	if place, ok := strings.CutPrefix(c.Name, councilPrefix); ok {
+		return "Ủy ban bầu cử " + place
+	}
+	return election.DefaultLevels()[c.Level].CredentialAuthority
+}
+
+// Place is the place name written on a certificate: the council's place
+// without its unit word ("Tân Hòa" for "Hội đồng nhân dân xã Tân Hòa").
+func Place(c election.Council) string {
+	if c.Level == election.LevelNational {
+		return "Hà Nội"
+	}
+	place, ok := strings.CutPrefix(c.Name, councilPrefix)
+	if !ok {
+		return ""
+	}
+	for _, unit := range []string{"thành phố ", "tỉnh ", "xã ", "phường ", "đặc khu ", "thị trấn ", "huyện ", "quận ", "thị xã "} {
+		if rest, ok := strings.CutPrefix(place, unit); ok {
+			return rest
+		}
+	}
+	return place
+}

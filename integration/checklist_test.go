@@ -1,0 +1,116 @@
+package integration
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"electionflow/ops"
+	"electionflow/store"
+)
+
+// A whole election, from import to certificates handed over, through the
+// client path staff use; the worker is stopped and replaced half way.
+func TestElectionToCertificates(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	st := newStack(t, 11, 3)
+	councils := len(st.roster.Councils)
+	w := st.startWorker()
+	if err := w.Start(); err != nil {
+		t.Fatal(err)
+	}
+
+	report, err := st.ops.StartChecklists(ctx, store.CouncilFilter{Term: st.term()}, nil)
+	if err != nil || report.Started != councils || report.Already != 0 || len(report.Failed) != 0 {
+		t.Fatalf("start: %+v, %v", report, err)
+	}
+	again, err := st.ops.StartChecklists(ctx, store.CouncilFilter{Term: st.term()}, nil)
+	if err != nil || again.Started != 0 || again.Already != councils {
+		t.Fatalf("second start: %+v, %v", again, err)
+	}
+
+	// Half the work with the first worker, the rest with a new one.
+	sim := ops.SimOptions{Term: st.term(), UpheldShare: 0.4, Seed: 5, Idle: 5 * time.Second}
+	complaints := len(st.roster.Complaints)
+	totalTasks := complaints + 2*councils
+	sim.MaxTasks = totalTasks / 2
+	first, err := st.ops.Simulate(ctx, sim, nil)
+	if err != nil || first.Completed != sim.MaxTasks || first.Refused != 0 {
+		t.Fatalf("first half: %+v, %v", first, err)
+	}
+	w.Stop()
+	w = st.startWorker()
+	if err := w.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	sim.MaxTasks = 0
+	rest, err := st.ops.Simulate(ctx, sim, nil)
+	if err != nil || rest.Refused != 0 {
+		t.Fatalf("second half: %+v, %v", rest, err)
+	}
+	if got := first.Completed + rest.Completed; got != totalTasks {
+		t.Fatalf("completed %d tasks, want %d (%d complaints, %d councils)", got, totalTasks, complaints, councils)
+	}
+	st.waitChecklistsClosed(ctx)
+
+	persons := len(st.roster.Persons)
+	checks := []struct {
+		name  string
+		query string
+		want  int
+	}{
+		{"tasks in the inbox", `SELECT count(*) FROM tasks`, totalTasks},
+		{"tasks still open", `SELECT count(*) FROM tasks WHERE state <> 'done'`, 0},
+		{"completion audit rows", `SELECT count(*) FROM audit_log WHERE action = 'task.complete'`, totalTasks},
+		{"tasks audited twice", `SELECT count(*) FROM (SELECT subject FROM audit_log WHERE action = 'task.complete' GROUP BY subject HAVING count(*) > 1) x`, 0},
+		{"completions by simulated staff", `SELECT count(*) FROM audit_log WHERE action = 'task.complete' AND actor LIKE 'sim-%' AND source = 'simulated-staff'`, totalTasks},
+		{"resolution lines", `SELECT count(*) FROM credential_decisions`, persons},
+		{"resolutions adopted", `SELECT count(*) FROM credential_resolutions`, councils},
+		{"certificates for the not confirmed", `SELECT count(*) FROM certificates c JOIN credential_decisions d USING (term, person_id) WHERE NOT d.confirmed`, 0},
+		{"confirmed without a certificate", `SELECT count(*) FROM credential_decisions d LEFT JOIN certificates c USING (term, person_id) WHERE d.confirmed AND c.person_id IS NULL`, 0},
+		{"councils with gaps in certificate numbers", `SELECT count(*) FROM (SELECT council_code FROM certificates GROUP BY council_code HAVING max(number) <> count(*)) x`, 0},
+		{"certificates not handed over", `SELECT count(*) FROM certificates WHERE handed_over_at IS NULL`, 0},
+		{"areas not done", `SELECT count(*) FROM checklist_progress WHERE state <> 'done'`, 0},
+		{"areas reported", `SELECT count(*) FROM checklist_progress`, councils},
+	}
+	for _, c := range checks {
+		if got := st.count(c.query); got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, got, c.want)
+		}
+	}
+	// Not confirmed are exactly the persons of upheld complaints.
+	upheld := st.count(`
+		SELECT count(DISTINCT k.person_id) FROM tasks t
+		JOIN complaints k ON k.term = t.term AND k.complaint_id = split_part(t.task_id, '/', 4)
+		WHERE t.kind = 'review-complaint' AND t.outcome->>'decision' = 'upheld'`)
+	if upheld == 0 {
+		t.Error("no complaint was upheld: the test proves nothing about refusing certificates")
+	}
+	if got := st.count(`SELECT count(*) FROM credential_decisions WHERE NOT confirmed`); got != upheld {
+		t.Errorf("%d persons not confirmed, %d with an upheld complaint", got, upheld)
+	}
+	confirmed := st.count(`SELECT count(*) FROM credential_decisions WHERE confirmed`)
+	if got := st.count(`SELECT count(*) FROM certificates`); got != confirmed || confirmed != persons-upheld {
+		t.Errorf("%d certificates, %d confirmed, %d persons, %d upheld", got, confirmed, persons, upheld)
+	}
+	pdf, err := st.store.CertificatePDF(ctx, st.term(), st.roster.Councils[0].Code, 1)
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("certificate 1 of %s: %.8q, %v", st.roster.Councils[0].Code, pdf, err)
+	}
+
+	// The progress query of a finished checklist.
+	p, err := st.ops.Progress(ctx, st.term(), st.roster.Councils[0].Code)
+	if err != nil || p.Stage != "done" || p.OpenTasks != 0 {
+		t.Errorf("progress %+v, %v", p, err)
+	}
+	// Starting again after the end starts nothing either.
+	after, err := st.ops.StartChecklists(ctx, store.CouncilFilter{Term: st.term()}, nil)
+	if err != nil || after.Started != 0 || after.Already != councils {
+		t.Errorf("start after the end: %+v, %v", after, err)
+	}
+
+	checkHistories(t, st)
+}

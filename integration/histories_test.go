@@ -1,0 +1,81 @@
+package integration
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	historypb "go.temporal.io/api/history/v1"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	"electionflow/checklist"
+)
+
+var updateHistories = flag.Bool("update-histories", false, "write the histories of one council's checklist to workflows/testdata for the replay tests")
+
+// checkHistories exports the history of every workflow of the run and
+// checks that none carries an imported citizen ID or birth date. With
+// -update-histories it also writes one council's checklist and credentials
+// histories for the replay tests.
+func checkHistories(t *testing.T, st *stack) {
+	t.Helper()
+	ctx := context.Background()
+	var secrets []string
+	for _, p := range st.roster.Persons {
+		secrets = append(secrets, string(p.CitizenID), p.BirthDate.String(), p.BirthDate.Vietnamese())
+	}
+	for _, c := range st.roster.Cadres {
+		secrets = append(secrets, string(c.CitizenID), c.BirthDate.String())
+	}
+	for i, council := range st.roster.Councils {
+		for _, id := range []string{
+			checklist.WorkflowID(st.term(), council.Code),
+			checklist.AreaWorkflowID(st.term(), council.Code, checklist.AreaCredentials),
+		} {
+			data := exportHistory(t, st, ctx, id)
+			text := string(data)
+			for _, s := range secrets {
+				if strings.Contains(text, s) {
+					t.Errorf("history of %s contains personal data %q", id, s)
+				}
+			}
+			for _, p := range st.roster.Persons {
+				if strings.Contains(text, p.FullName) {
+					t.Errorf("history of %s contains the name of %s", id, p.ID)
+				}
+			}
+			if *updateHistories && i == 0 {
+				name := strings.ToLower(strings.TrimPrefix(id[strings.LastIndex(id, "/")+1:], ""))
+				if id == checklist.WorkflowID(st.term(), council.Code) {
+					name = "checklist"
+				}
+				path := filepath.Join("..", "workflows", "testdata", name+".json")
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("wrote %s", path)
+			}
+		}
+	}
+}
+
+func exportHistory(t *testing.T, st *stack, ctx context.Context, id string) []byte {
+	t.Helper()
+	it := st.ts.GetDefaultClient().GetWorkflowHistory(ctx, id, "", false, 0)
+	h := &historypb.History{}
+	for it.HasNext() {
+		e, err := it.Next()
+		if err != nil {
+			t.Fatalf("history of %s: %v", id, err)
+		}
+		h.Events = append(h.Events, e)
+	}
+	data, err := protojson.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

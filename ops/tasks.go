@@ -1,0 +1,70 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+
+	"electionflow/checklist"
+	"electionflow/election"
+)
+
+// RefusedError is a task completion the workflow refused: unknown or
+// closed task, wrong role, malformed outcome. Nothing was recorded.
+type RefusedError struct {
+	TaskID election.TaskID
+	Reason string
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("task %s: refused: %s", e.TaskID, e.Reason)
+}
+
+// CompleteTask sends a completion to the workflow that owns the task and
+// waits until it is recorded. A refusal by the workflow's validator comes
+// back as *RefusedError.
+func (o *Ops) CompleteTask(ctx context.Context, req checklist.CompleteTaskRequest) (checklist.CompleteTaskResult, error) {
+	t, err := o.Store.Task(ctx, req.TaskID)
+	if err != nil {
+		return checklist.CompleteTaskResult{}, err
+	}
+	if t.State != election.TaskOpen {
+		return checklist.CompleteTaskResult{}, &RefusedError{TaskID: req.TaskID, Reason: fmt.Sprintf("task is %s (by %s)", t.State, t.ClosedBy)}
+	}
+	handle, err := o.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
+		UpdateID:     uuid.NewString(),
+		WorkflowID:   t.WorkflowID,
+		UpdateName:   checklist.UpdateCompleteTask,
+		Args:         []any{req},
+		WaitForStage: client.WorkflowUpdateStageCompleted,
+	})
+	var res checklist.CompleteTaskResult
+	if err == nil {
+		err = handle.Get(ctx, &res)
+	}
+	var appErr *temporal.ApplicationError
+	if errors.As(err, &appErr) {
+		return res, &RefusedError{TaskID: req.TaskID, Reason: appErr.Message()}
+	}
+	if err != nil {
+		return res, fmt.Errorf("complete task %s: %w", req.TaskID, err)
+	}
+	return res, nil
+}
+
+// Progress queries a council's checklist for its progress record.
+func (o *Ops) Progress(ctx context.Context, term election.Term, council election.CouncilCode) (checklist.Progress, error) {
+	v, err := o.Temporal.QueryWorkflow(ctx, checklist.WorkflowID(term, council), "", checklist.QueryProgress)
+	var p checklist.Progress
+	if err == nil {
+		err = v.Get(&p)
+	}
+	if err != nil {
+		return p, fmt.Errorf("progress of %s: %w", council, err)
+	}
+	return p, nil
+}
