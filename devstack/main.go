@@ -46,7 +46,8 @@ func parseFlags(args []string, w io.Writer) (options, error) {
 
 Runs electionflow on a laptop in one process: a private PostgreSQL (unless
 DATABASE_URL is set), a Temporal dev server with the Web UI, the worker, and
-a demo election. Data lives in the data folder and survives restarts.
+a demo election whose checklists are started and worked through by simulated
+staff. Data lives in the data folder and survives restarts.
 
 Flags:
 `)
@@ -62,8 +63,16 @@ Flags:
 	fs.Int64Var(&o.demoSeed, "demo-seed", o.demoSeed, "seed of the demo election")
 	fs.IntVar(&o.demoProvinces, "demo-provinces", o.demoProvinces, "provinces in the demo election (1..34)")
 	fs.IntVar(&o.demoCommunes, "demo-communes", o.demoCommunes, "communes per province in the demo election")
+	fs.BoolVar(&o.start, "start", o.start, "start the checklist of every council of the demo election")
+	fs.BoolVar(&o.simulate, "simulate", o.simulate, "run simulated staff completing the demo's tasks (false: complete them yourself with starter)")
+	fs.DurationVar(&o.simulatePace, "simulate-pace", o.simulatePace, "pause of the simulated staff after each task")
+	fs.Float64Var(&o.upheldShare, "upheld-share", o.upheldShare, "share of complaints the simulated election committee upholds (0..1)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if o.upheldShare < 0 || o.upheldShare > 1 {
+		fmt.Fprintf(w, "-upheld-share %v: want 0..1\n", o.upheldShare)
+		return o, fmt.Errorf("upheld share %v out of range", o.upheldShare)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(w, "devstack takes no arguments, got %q\n", fs.Args())

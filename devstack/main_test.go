@@ -46,6 +46,7 @@ func startStack(t *testing.T, dataDir string, out io.Writer) (Ready, func() erro
 	o := defaultOptions()
 	o.dataDir, o.temporalPort, o.uiPort, o.pgPort = dataDir, 0, 0, 0
 	o.demoProvinces, o.demoCommunes = 1, 1
+	o.simulatePace, o.simulateIdle = 0, 3*time.Second
 	o.lookup = func(k string) (string, bool) {
 		if k == "TEMPORAL_CONFIG_FILE" {
 			return filepath.Join(dataDir, "none.toml"), true
@@ -86,7 +87,7 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 
 	var out syncBuffer
 	r, stop := startStack(t, dataDir, &out)
-	for _, want := range []string{"Temporal Web UI   " + r.UIURL, "export DATABASE_URL='" + r.DatabaseURL + "'", "imported election 2026-2031"} {
+	for _, want := range []string{"Temporal Web UI   " + r.UIURL, "export DATABASE_URL='" + r.DatabaseURL + "'", "imported election ", "started 2, already started 0"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -129,6 +130,23 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Councils != 2 {
 		t.Errorf("elections after start: %+v, %v", list, err)
 	}
+	// Simulated staff take the demo through every task.
+	deadline := time.Now().Add(90 * time.Second)
+	for !strings.Contains(out.String(), "simulated staff: no task left") {
+		if time.Now().After(deadline) {
+			t.Fatalf("simulated staff did not finish:\n%s", out.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	s, err = store.Open(ctx, r.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, err := s.Summary(ctx, list[0].Term, "")
+	s.Close()
+	if err != nil || len(summary) != 1 || summary[0].Done != 2 || summary[0].Certificates == 0 || summary[0].Certificates != summary[0].HandedOver {
+		t.Errorf("summary after the simulated staff: %+v, %v", summary, err)
+	}
 	if err := stop(); err != nil {
 		t.Fatalf("devstack run: %v", err)
 	}
@@ -142,7 +160,7 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 			t.Errorf("devstack run after restart: %v", err)
 		}
 	}()
-	if !strings.Contains(again.String(), "nothing changed") {
+	if !strings.Contains(again.String(), "nothing changed") || !strings.Contains(again.String(), "started 0, already started 2") {
 		t.Errorf("restart re-imported the demo:\n%s", again.String())
 	}
 	c2, err := client.Dial(client.Options{HostPort: r2.TemporalAddress, Namespace: r2.Namespace})

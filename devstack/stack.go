@@ -19,6 +19,7 @@ import (
 	"electionflow/internal/importer"
 	"electionflow/internal/logging"
 	"electionflow/internal/wiring"
+	"electionflow/ops"
 	"electionflow/pglocal"
 	"electionflow/roster"
 	"electionflow/store"
@@ -37,6 +38,15 @@ type options struct {
 	demoSeed      int64
 	demoProvinces int
 	demoCommunes  int
+	// start starts the checklist of every council of the demo election.
+	start bool
+	// simulate runs simulated staff completing tasks at simulatePace.
+	simulate     bool
+	simulatePace time.Duration
+	// simulateIdle is how long simulated staff wait for new tasks before
+	// they stop.
+	simulateIdle time.Duration
+	upheldShare  float64
 	// lookup reads the environment; nil means os.LookupEnv.
 	lookup config.Lookup
 }
@@ -51,6 +61,7 @@ func defaultOptions() options {
 		dataDir: dataDir, host: "127.0.0.1", temporalPort: 7233, uiPort: 8233, pgPort: 15432,
 		namespace: "default", demo: true, demoSeed: 1,
 		demoProvinces: d.Provinces, demoCommunes: d.CommunesPerProvince,
+		start: true, simulate: true, simulatePace: 2 * time.Second, simulateIdle: time.Minute, upheldShare: 0.2,
 	}
 }
 
@@ -133,9 +144,21 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 	}
 	stops = append(stops, w.Stop)
 
+	var term election.Term
 	if o.demo {
-		if err := loadDemo(ctx, out, s, filepath.Join(dataDir, "demo-roster"), o); err != nil {
+		if term, err = loadDemo(ctx, out, s, filepath.Join(dataDir, "demo-roster"), o); err != nil {
 			return err
+		}
+	}
+	staff := &ops.Ops{Temporal: c, Store: s, TaskQueue: cfg.TaskQueue}
+	if o.demo && o.start {
+		report, err := staff.StartChecklists(ctx, store.CouncilFilter{Term: term}, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "checklists of %s: started %d, already started %d, failed %d\n", term, report.Started, report.Already, len(report.Failed))
+		for _, f := range report.Failed {
+			fmt.Fprintf(out, "  %v\n", f)
 		}
 	}
 
@@ -145,31 +168,69 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 	if ready != nil {
 		ready(r)
 	}
+	if o.demo && o.start && o.simulate {
+		go simulateStaff(ctx, out, staff, term, o)
+	}
 	<-ctx.Done()
 	fmt.Fprintln(out, "stopping ...")
 	return nil
 }
 
-// loadDemo generates the demo election into dir and imports it through the
-// same path as "starter import"; on a restart the import changes nothing.
-func loadDemo(ctx context.Context, out io.Writer, s *store.Store, dir string, o options) error {
-	p := demo.DefaultParams()
-	p.Seed, p.Provinces, p.CommunesPerProvince = o.demoSeed, o.demoProvinces, o.demoCommunes
-	r, err := demo.Generate(p)
-	if err != nil {
-		return fmt.Errorf("demo election: %w", err)
-	}
-	if err := roster.WriteDir(dir, r); err != nil {
-		return fmt.Errorf("demo election: %w", err)
+// loadDemo imports the demo election of the data folder through the same
+// path as "starter import". The first time it generates one whose election
+// day lies a few days back, so its deadlines are ahead; later starts
+// re-import the same files, which changes nothing.
+func loadDemo(ctx context.Context, out io.Writer, s *store.Store, dir string, o options) (election.Term, error) {
+	if _, err := os.Stat(filepath.Join(dir, roster.ElectionFile)); errors.Is(err, os.ErrNotExist) {
+		r, err := demo.Generate(demoParams(o, time.Now()))
+		if err != nil {
+			return "", fmt.Errorf("demo election: %w", err)
+		}
+		if err := roster.WriteDir(dir, r); err != nil {
+			return "", fmt.Errorf("demo election: %w", err)
+		}
 	}
 	actor := store.Actor{Name: "devstack", Role: election.RoleAdministrator, Source: "devstack"}
-	if _, err := importer.Import(ctx, out, s, dir, actor); err != nil {
-		if errors.Is(err, importer.ErrProblems) {
-			return fmt.Errorf("demo election does not import (a generator bug): %w", err)
-		}
-		return err
+	report, err := importer.Import(ctx, out, s, dir, actor)
+	if errors.Is(err, importer.ErrProblems) {
+		return "", fmt.Errorf("the demo election in %s does not import (remove the folder to generate a new one): %w", dir, err)
 	}
-	return nil
+	return report.Term, err
+}
+
+// demoAgeDays is how long ago the demo election was held: complaints are
+// being reviewed and the credential deadline is two weeks ahead.
+const demoAgeDays = 20
+
+// demoParams is the demo election of a stack started at now.
+func demoParams(o options, now time.Time) demo.Params {
+	p := demo.DefaultParams()
+	p.Seed, p.Provinces, p.CommunesPerProvince = o.demoSeed, o.demoProvinces, o.demoCommunes
+	p.ElectionDay = election.Today(now).AddDays(-demoAgeDays)
+	y := p.ElectionDay.Time().Year()
+	p.Term = election.Term(fmt.Sprintf("%d-%d", y, y+5))
+	return p
+}
+
+// simulateStaff completes the demo's tasks as staff would, at a pace a
+// person can watch in the Temporal UI, until the stack stops.
+func simulateStaff(ctx context.Context, out io.Writer, staff *ops.Ops, term election.Term, o options) {
+	report, err := staff.Simulate(ctx, ops.SimOptions{
+		Term: term, UpheldShare: o.upheldShare, Pace: o.simulatePace, Idle: o.simulateIdle, Seed: uint64(o.demoSeed),
+	}, func(t store.InboxTask, err error) {
+		if err != nil {
+			fmt.Fprintf(out, "simulated staff: %s refused: %v\n", t.ID, err)
+			return
+		}
+		fmt.Fprintf(out, "simulated staff: %-14s completed %s\n", t.Role, t.ID)
+	})
+	if err != nil {
+		fmt.Fprintf(out, "simulated staff stopped: %v\n", err)
+		return
+	}
+	if ctx.Err() == nil {
+		fmt.Fprintf(out, "simulated staff: no task left after %d completed; every checklist of %s is through its credentials area\n", report.Completed, term)
+	}
 }
 
 func printReady(w io.Writer, r Ready) {
