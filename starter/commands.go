@@ -8,9 +8,16 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.temporal.io/sdk/client"
 
 	"electionflow/election"
 	"electionflow/internal/config"
+	"electionflow/internal/logging"
+	"electionflow/internal/wiring"
+	"electionflow/ops"
 	"electionflow/store"
 )
 
@@ -39,7 +46,22 @@ func usageError(format string, args ...any) error {
 }
 
 func commands() []command {
-	return []command{migrateCommand(), importCommand(), demoCommand(), electionsCommand()}
+	return []command{
+		migrateCommand(), importCommand(), demoCommand(), electionsCommand(), startCommand(),
+		tasksCommand(), taskCommand(), completeCommand(), simulateCommand(),
+		progressCommand(), summaryCommand(), certificateCommand(),
+	}
+}
+
+// commandGroups orders the top-level help by who uses which command.
+// A command missing here is still listed, under "Other".
+var commandGroups = []struct {
+	title string
+	names []string
+}{
+	{"Administrators", []string{"migrate", "import", "demo", "elections", "start"}},
+	{"Staff", []string{"tasks", "task", "complete", "simulate"}},
+	{"Managers", []string{"progress", "summary", "certificate"}},
 }
 
 // run executes starter with args and returns the process exit code:
@@ -67,7 +89,8 @@ func run(ctx context.Context, args []string, e env) int {
 	fs := flag.NewFlagSet("starter "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	action := c.flags(fs)
-	if err := fs.Parse(args[1:]); err != nil {
+	positional, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(e.stdout, c)
 			return 0
@@ -81,7 +104,7 @@ func run(ctx context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "starter: %v\n", err)
 		return 2
 	}
-	if err := action(ctx, e, cfg, fs.Args()); err != nil {
+	if err := action(ctx, e, cfg, positional); err != nil {
 		fmt.Fprintf(e.stderr, "starter %s: %v\n", c.name, err)
 		if errors.Is(err, errUsage) {
 			fmt.Fprintln(e.stderr)
@@ -102,17 +125,63 @@ func findCommand(name string) (command, bool) {
 	return command{}, false
 }
 
+// parseInterspersed parses flags wherever they stand among the arguments
+// ("complete <task-id> --role r" as well as "complete --role r <task-id>";
+// the flag package alone stops at the first argument) and returns the
+// arguments. Everything after "--" is an argument.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		// fs.Parse consumed a "--" if the remaining arguments follow one.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
 func printHelp(w io.Writer) {
-	fmt.Fprint(w, `starter is the electionflow command line for election administrators.
+	fmt.Fprint(w, `starter is the electionflow command line: administrators import elections and
+start the checklists, staff complete their tasks, managers follow progress.
 
 Usage:
   starter <command> [flags] [arguments]
-
-Commands:
 `)
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	listed := map[string]bool{}
+	group := func(title string, cs []command) {
+		if len(cs) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s:\n", title)
+		for _, c := range cs {
+			fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
+			listed[c.name] = true
+		}
 	}
+	for _, g := range commandGroups {
+		var cs []command
+		for _, name := range g.names {
+			if c, ok := findCommand(name); ok {
+				cs = append(cs, c)
+			}
+		}
+		group(g.title, cs)
+	}
+	var other []command
+	for _, c := range commands() {
+		if !listed[c.name] {
+			other = append(other, c)
+		}
+	}
+	group("Other", other)
 	fmt.Fprintf(w, `
 Run "starter help <command>" for a command's flags.
 
@@ -167,4 +236,104 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 		return nil, err
 	}
 	return store.OpenMigrated(ctx, url)
+}
+
+// dialTemporal connects to the Temporal server of the configuration
+// (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, temporal.toml...). The SDK logs
+// only warnings and errors, to stderr, so the command's output stays clean.
+func dialTemporal(ctx context.Context, e env, cfg config.Config) (client.Client, error) {
+	return wiring.Dial(ctx, cfg, logging.New(e.stderr, zerolog.WarnLevel))
+}
+
+// withTemporal dials Temporal for a command that has opened s: ops over
+// both, and the function that closes the Temporal client.
+func withTemporal(ctx context.Context, e env, cfg config.Config, s *store.Store) (*ops.Ops, func(), error) {
+	c, err := dialTemporal(ctx, e, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &ops.Ops{Temporal: c, Store: s, TaskQueue: cfg.TaskQueue}, c.Close, nil
+}
+
+// termFlag adds the --term flag shared by the staff and manager commands.
+func termFlag(fs *flag.FlagSet) *string {
+	return fs.String("term", "", "term of the election, e.g. 2026-2031 (default: the only imported election)")
+}
+
+// resolveTerm returns the election a command works on: the --term given,
+// which must be imported, or else the only imported election.
+func resolveTerm(ctx context.Context, s *store.Store, given string) (election.Term, error) {
+	var term election.Term
+	if given != "" {
+		t, err := election.ParseTerm(given)
+		if err != nil {
+			return "", usageError("--term: %v", err)
+		}
+		term = t
+	}
+	list, err := s.ListElections(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(list) == 0 {
+		return "", errors.New("no election imported yet: see starter help import")
+	}
+	terms := make([]string, len(list))
+	for i, el := range list {
+		if el.Term == term {
+			return term, nil
+		}
+		terms[i] = string(el.Term)
+	}
+	switch {
+	case term != "":
+		return "", fmt.Errorf("election %s is not imported (imported: %s)", term, strings.Join(terms, ", "))
+	case len(list) > 1:
+		return "", usageError("%d elections are imported: choose one with --term (%s)", len(list), strings.Join(terms, ", "))
+	}
+	return list[0].Term, nil
+}
+
+// officeTime writes a time as Viet Nam's offices read it, or "-" when unset.
+func officeTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(election.OfficeZone()).Format("02/01/2006 15:04")
+}
+
+// progressBar draws "label done/total [=====>    ] 37%" on one terminal
+// line, redrawn with \r at most every 50 ms (and always at the end).
+type progressBar struct {
+	w     io.Writer
+	label string
+	last  time.Time
+	drawn bool
+}
+
+const progressBarWidth = 30
+
+// update redraws the bar; a single item draws nothing.
+func (p *progressBar) update(done, total int) {
+	if total <= 1 {
+		return
+	}
+	now := time.Now()
+	if done < total && p.drawn && now.Sub(p.last) < 50*time.Millisecond {
+		return
+	}
+	p.last, p.drawn = now, true
+	filled := progressBarWidth * done / total
+	bar := strings.Repeat("=", filled)
+	if filled < progressBarWidth {
+		bar += ">" + strings.Repeat(" ", progressBarWidth-filled-1)
+	}
+	fmt.Fprintf(p.w, "\r%s %d/%d [%s] %3d%%", p.label, done, total, bar, 100*done/total)
+}
+
+// finish ends the bar's line, if one was drawn.
+func (p *progressBar) finish() {
+	if p.drawn {
+		fmt.Fprintln(p.w)
+	}
 }

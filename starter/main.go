@@ -1,7 +1,10 @@
-// Command starter is the administrators' command line for electionflow:
-// it applies the database schema, imports an election's roster from CSV
-// files and generates demo elections. It reads Postgres from DATABASE_URL
-// and the Temporal connection from the TEMPORAL_* variables (envconfig).
+// Command starter is electionflow's command line. Administrators apply the
+// database schema, import an election's roster from CSV files (or generate
+// a demo election) and start the councils' checklists; staff list, inspect
+// and complete their tasks (or simulate staff for a demo); managers follow a
+// council's live progress, print the summary report and fetch certificate
+// PDFs. It reads Postgres from DATABASE_URL and the Temporal connection from
+// the TEMPORAL_* variables (envconfig).
 //
 // Run `starter help` for the commands.
 package main

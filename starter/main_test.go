@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,16 +21,38 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // ("" = unset), and returns the exit code and what it printed.
 func starter(t *testing.T, databaseURL string, args ...string) (int, string) {
 	t.Helper()
-	vars := map[string]string{"TEMPORAL_CONFIG_FILE": filepath.Join(t.TempDir(), "none.toml")}
+	vars := map[string]string{}
 	if databaseURL != "" {
 		vars[config.EnvDatabaseURL] = databaseURL
 	}
-	var out bytes.Buffer
-	code := run(context.Background(), args, env{stdout: &out, stderr: &out, lookup: func(k string) (string, bool) {
-		v, ok := vars[k]
+	r := starterEnv(t, vars, args...)
+	return r.code, r.all
+}
+
+// result is what one run of the command line did.
+type result struct {
+	code           int
+	stdout, stderr string
+	all            string // stdout and stderr interleaved
+}
+
+// starterEnv runs the command line with the environment variables vars
+// (plus a temporal.toml that does not exist, so the user's own is never
+// read).
+func starterEnv(t *testing.T, vars map[string]string, args ...string) result {
+	t.Helper()
+	env := map[string]string{"TEMPORAL_CONFIG_FILE": filepath.Join(t.TempDir(), "none.toml")}
+	maps.Copy(env, vars)
+	var out, errs, all bytes.Buffer
+	code := run(context.Background(), args, teeEnv(&out, &errs, &all, func(k string) (string, bool) {
+		v, ok := env[k]
 		return v, ok
-	}})
-	return code, out.String()
+	}))
+	return result{code: code, stdout: out.String(), stderr: errs.String(), all: all.String()}
+}
+
+func teeEnv(out, errs, all io.Writer, lookup config.Lookup) env {
+	return env{stdout: io.MultiWriter(out, all), stderr: io.MultiWriter(errs, all), lookup: lookup}
 }
 
 func TestHelp(t *testing.T) {
@@ -37,7 +61,10 @@ func TestHelp(t *testing.T) {
 		wantCode int
 		want     string
 	}{
-		{nil, 2, "Commands:"},
+		{nil, 2, "Staff:"},
+		{[]string{"help"}, 0, "certificate"},
+		{[]string{"help", "complete"}, 0, "-resolution-no"},
+		{[]string{"complete", "-h"}, 0, "refused: <why>"},
 		{[]string{"help"}, 0, "import"},
 		{[]string{"help", "import"}, 0, "file:line: field: reason"},
 		{[]string{"import", "-h"}, 0, "-check"},

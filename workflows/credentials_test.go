@@ -294,3 +294,23 @@ func containsInt(xs []int64, x int64) bool {
 	}
 	return false
 }
+
+// A task is known to its workflow before the inbox shows it, so a
+// completion sent as soon as the task appears is never refused as unknown.
+func TestCompletionWhileTaskIsBeingOpened(t *testing.T) {
+	f := newFake()
+	env := newEnv(t, f)
+	// The inbox write of the review task takes 20 s of workflow time.
+	env.OnActivity(checklist.ActivityOpenTasks, mock.Anything, mock.Anything).After(20*time.Second).Return(nil).Once()
+	env.OnActivity(checklist.ActivityOpenTasks, mock.Anything, mock.Anything).Return(nil)
+	early := completeAt(env, 10*time.Second, reviewKN1, election.RoleElectionCommittee, dismissed)
+	completeAt(env, 26*time.Hour, resolution, election.RoleElectionCommittee, adopted)
+	completeAt(env, 50*time.Hour, handover, election.RoleCouncilOffice, handedOver)
+	env.ExecuteWorkflow(checklist.WorkflowCredentials, checklist.CredentialsInput{Facts: f.facts})
+	if err := env.GetWorkflowError(); err != nil {
+		t.Fatal(err)
+	}
+	if early.rejected != nil || !early.completed {
+		t.Errorf("completion during the inbox write: %+v", early)
+	}
+}

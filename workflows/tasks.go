@@ -121,13 +121,20 @@ func (b *taskBoard) open(ctx workflow.Context, tasks ...election.Task) error {
 	if len(fresh) == 0 {
 		return nil
 	}
+	// The board knows the tasks before the inbox shows them, so staff who
+	// see a task in the inbox can always complete it. A completion that
+	// arrives before the inbox row is written just retries its activity
+	// until the row is there.
+	added := make([]*boardTask, len(fresh))
+	for i, t := range fresh {
+		added[i] = &boardTask{task: t}
+		b.tasks[t.ID] = added[i]
+		b.order = append(b.order, t.ID)
+	}
 	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityOpenTasks, fresh).Get(ctx, nil); err != nil {
 		return fmt.Errorf("open tasks: %w", err)
 	}
-	for _, t := range fresh {
-		bt := &boardTask{task: t}
-		b.tasks[t.ID] = bt
-		b.order = append(b.order, t.ID)
+	for _, bt := range added {
 		workflow.Go(ctx, func(ctx workflow.Context) { b.watch(ctx, bt) })
 	}
 	b.onChange(ctx)
