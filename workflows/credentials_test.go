@@ -301,7 +301,7 @@ func TestCompletionWhileTaskIsBeingOpened(t *testing.T) {
 	f := newFake()
 	env := newEnv(t, f)
 	// The inbox write of the review task takes 20 s of workflow time.
-	env.OnActivity(checklist.ActivityOpenTasks, mock.Anything, mock.Anything).After(20*time.Second).Return(nil).Once()
+	env.OnActivity(checklist.ActivityOpenTasks, mock.Anything, mock.Anything).After(20 * time.Second).Return(nil).Once()
 	env.OnActivity(checklist.ActivityOpenTasks, mock.Anything, mock.Anything).Return(nil)
 	early := completeAt(env, 10*time.Second, reviewKN1, election.RoleElectionCommittee, dismissed)
 	completeAt(env, 26*time.Hour, resolution, election.RoleElectionCommittee, adopted)
