@@ -8,6 +8,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"electionflow/checklist"
+	"electionflow/election"
 	"electionflow/store"
 )
 
@@ -33,6 +34,9 @@ func (a *Activities) LoadCouncil(ctx context.Context, in checklist.Input) (check
 		ComplaintsSettled:    cal.Due(complaintsDeadline(c.Level)),
 		CredentialResolution: cal.Due(credentialDeadline()),
 		FirstSession:         cal.FirstSessionDue(c),
+		ComplaintsFiled:      cal.Due(election.DeadlineComplaintsFiled),
+		NominationsClose:     cal.Due(election.DeadlineNominationsClose),
+		CadreDecisions:       cal.Due(election.DeadlineCadreDecisions),
 	}, nil
 }
 

@@ -28,6 +28,13 @@ type CouncilFacts struct {
 	ComplaintsSettled    election.Date `json:"complaints_settled"`
 	CredentialResolution election.Date `json:"credential_resolution"`
 	FirstSession         election.Date `json:"first_session"`
+	// ComplaintsFiled is the last day complaints about the results can be
+	// filed: the credential resolution cannot be adopted before it.
+	ComplaintsFiled election.Date `json:"complaints_filed,omitempty"`
+	// NominationsClose ends the commendation nomination window.
+	NominationsClose election.Date `json:"nominations_close,omitempty"`
+	// CadreDecisions is when outgoing cadres' benefit decisions are due.
+	CadreDecisions election.Date `json:"cadre_decisions,omitempty"`
 }
 
 // CredentialFacts is what the credentials area works on: the persons

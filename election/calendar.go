@@ -31,6 +31,8 @@ const (
 	DeadlineFirstSessionNational DeadlineKind = "first_session_national"
 	// DeadlineNominationsClose: end of the commendation nomination window.
 	DeadlineNominationsClose DeadlineKind = "nominations_close"
+	// DeadlineCadreDecisions: outgoing cadres' benefit decisions made.
+	DeadlineCadreDecisions DeadlineKind = "cadre_decisions"
 )
 
 // DeadlineRule is one default deadline with its legal source.
@@ -55,6 +57,7 @@ func DefaultDeadlineRules() []DeadlineRule {
 		{DeadlineFirstSession, 45, "Kỳ họp thứ nhất HĐND", "Luật Tổ chức chính quyền địa phương 2015 điều 80"},
 		{DeadlineFirstSessionNational, 60, "Kỳ họp thứ nhất Quốc hội", "Hiến pháp 2013 điều 83"},
 		{DeadlineNominationsClose, 30, "Hết hạn đề nghị khen thưởng công tác bầu cử", "Mặc định của electionflow (điều chỉnh theo hướng dẫn thi đua của địa phương)"},
+		{DeadlineCadreDecisions, 90, "Quyết định chế độ cho cán bộ không đủ tuổi tái cử", "Mặc định của electionflow (Nghị định 26/2015/NĐ-CP không định hạn; điều chỉnh theo kế hoạch của địa phương)"},
 	}
 }
 

@@ -42,6 +42,10 @@ type LevelSpec struct {
 	// Award is the form of commendation decided at this level (Bằng khen,
 	// Giấy khen); empty where the level gives none itself.
 	Award string
+	// CommendationDays is how long the People's Committee has to decide on
+	// commendations after the nomination window closes (thời hạn xử lý hồ
+	// sơ khen thưởng).
+	CommendationDays int
 	// Citation is the legal source of the size range.
 	Citation string
 }
@@ -63,21 +67,21 @@ func DefaultLevels() Levels {
 			Level: LevelProvince, Rank: 1, CouncilName: "Hội đồng nhân dân tỉnh, thành phố",
 			CredentialAuthority: "Ủy ban bầu cử cấp tỉnh",
 			MinSeats:            50, MaxSeats: 85, MaxSeatsSpecial: 125,
-			Award:    "Bằng khen",
+			Award: "Bằng khen", CommendationDays: 20,
 			Citation: "Luật 72/2025/QH15 điều 30",
 		},
 		{
 			Level: LevelDistrict, Rank: 2, CouncilName: "Hội đồng nhân dân huyện",
 			CredentialAuthority: "Ủy ban bầu cử cấp huyện",
 			MinSeats:            30, MaxSeats: 40, MaxSeatsSpecial: 40,
-			Award:    "Giấy khen",
+			Award: "Giấy khen", CommendationDays: 10,
 			Citation: "Luật Tổ chức chính quyền địa phương 2015 (nhiệm kỳ trước 2026)",
 		},
 		{
 			Level: LevelCommune, Rank: 3, CouncilName: "Hội đồng nhân dân xã, phường, đặc khu",
 			CredentialAuthority: "Ủy ban bầu cử cấp xã",
 			MinSeats:            15, MaxSeats: 30, MaxSeatsSpecial: 30,
-			Award:    "Giấy khen",
+			Award: "Giấy khen", CommendationDays: 10,
 			Citation: "Luật 72/2025/QH15 điều 30",
 		},
 	}
