@@ -20,7 +20,7 @@ type Activities struct {
 
 // Register adds every activity to a worker under its contract name.
 func (a *Activities) Register(r worker.ActivityRegistry) {
-	for name, fn := range map[string]any{
+	all := map[string]any{
 		checklist.ActivityLoadCouncil:          a.LoadCouncil,
 		checklist.ActivityLoadCredentialFacts:  a.LoadCredentialFacts,
 		checklist.ActivityOpenTasks:            a.OpenTasks,
@@ -31,7 +31,14 @@ func (a *Activities) Register(r worker.ActivityRegistry) {
 		checklist.ActivityAdoptResolution:      a.AdoptResolution,
 		checklist.ActivityIssueCertificates:    a.IssueCertificates,
 		checklist.ActivityHandOverCertificates: a.HandOverCertificates,
-	} {
+		checklist.ActivityRecordSession:        a.RecordSession,
+		checklist.ActivityRecordLeadership:     a.RecordLeadership,
+		checklist.ActivityRecordApprovals:      a.RecordApprovals,
+	}
+	for name, fn := range a.CommendationActivities() {
+		all[name] = fn
+	}
+	for name, fn := range all {
 		r.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
 	}
 }

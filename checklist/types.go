@@ -65,9 +65,12 @@ type CredentialsResult struct {
 	Certificates int           `json:"certificates"`
 }
 
-// Result is what a finished checklist reports.
+// Result is what a finished checklist reports; an area the checklist did
+// not run (one started before the area existed) is nil.
 type Result struct {
-	Credentials CredentialsResult `json:"credentials"`
+	Credentials   CredentialsResult    `json:"credentials"`
+	FirstSession  *FirstSessionResult  `json:"first_session,omitempty"`
+	Commendations *CommendationsResult `json:"commendations,omitempty"`
 }
 
 // CompleteTaskRequest is the payload of the complete-task update: which

@@ -82,20 +82,32 @@ type ResolutionOutcome struct {
 }
 
 // Validate checks the resolution against the election: numbered, adopted
-// after election day and not in the future (today is the workflow's today).
-func (o ResolutionOutcome) Validate(electionDay, today Date) error {
+// no earlier than earliest (the day after complaints about the results
+// close, see ResolutionEarliest) and not in the future (today is the
+// workflow's today).
+func (o ResolutionOutcome) Validate(earliest, today Date) error {
 	if _, err := ParseDocumentNo(o.ResolutionNo); err != nil {
 		return fmt.Errorf("resolution_no: %w", err)
 	}
 	switch {
 	case o.AdoptedOn.IsZero():
 		return fmt.Errorf("adopted_on is required")
-	case !o.AdoptedOn.After(electionDay):
-		return fmt.Errorf("adopted_on %s is not after election day %s", o.AdoptedOn, electionDay)
+	case o.AdoptedOn.Before(earliest):
+		return fmt.Errorf("adopted_on %s is before %s: complaints about the results may be filed until the day before", o.AdoptedOn, earliest)
 	case o.AdoptedOn.After(today):
 		return fmt.Errorf("adopted_on %s is in the future", o.AdoptedOn)
 	}
 	return nil
+}
+
+// ResolutionEarliest is the first day a credential resolution may be
+// adopted: the day after complaints about the results close (it rests on
+// their outcome), or the day after election day when that is not known.
+func ResolutionEarliest(electionDay, complaintsFiled Date) Date {
+	if complaintsFiled.IsZero() {
+		return electionDay.AddDays(1)
+	}
+	return complaintsFiled.AddDays(1)
 }
 
 // HandoverOutcome records that the certificates were handed over.

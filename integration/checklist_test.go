@@ -34,9 +34,19 @@ func TestElectionToCertificates(t *testing.T) {
 	// Half the work with the first worker, the rest with a new one.
 	sim := ops.SimOptions{Term: st.term(), UpheldShare: 0.4, Seed: 5, Idle: 5 * time.Second}
 	complaints := len(st.roster.Complaints)
-	totalTasks := complaints + 2*councils
-	sim.MaxTasks = totalTasks / 2
-	first, err := st.ops.Simulate(ctx, sim, nil)
+	// Per council: its complaints' reviews, the resolution and the
+	// handover; the session date, documents, opening, leadership and
+	// approvals (every council elects a chair, whose election needs one);
+	// the nominations, one appraisal each (3 from simulated staff), the
+	// council's review and the decision.
+	totalTasks := complaints + 2*councils + 5*councils
+	sim.MaxTasks = (totalTasks + 5*councils) / 2
+	logRefusal := func(task store.InboxTask, err error) {
+		if err != nil {
+			t.Logf("%s: %v", task.ID, err)
+		}
+	}
+	first, err := st.ops.Simulate(ctx, sim, logRefusal)
 	if err != nil || first.Completed != sim.MaxTasks || first.Refused != 0 {
 		t.Fatalf("first half: %+v, %v", first, err)
 	}
@@ -47,14 +57,18 @@ func TestElectionToCertificates(t *testing.T) {
 	}
 	defer w.Stop()
 	sim.MaxTasks = 0
-	rest, err := st.ops.Simulate(ctx, sim, nil)
+	rest, err := st.ops.Simulate(ctx, sim, logRefusal)
 	if err != nil || rest.Refused != 0 {
 		t.Fatalf("second half: %+v, %v", rest, err)
 	}
+	st.waitChecklistsClosed(ctx)
+	// Commendation tasks depend on the appraisals: one to submit, one per
+	// nomination, then a review and a decision if any passed appraisal.
+	totalTasks += councils + st.count(`SELECT count(*) FROM nominations`) +
+		2*st.count(`SELECT count(DISTINCT council_code) FROM nominations WHERE status <> 'appraisal-rejected'`)
 	if got := first.Completed + rest.Completed; got != totalTasks {
 		t.Fatalf("completed %d tasks, want %d (%d complaints, %d councils)", got, totalTasks, complaints, councils)
 	}
-	st.waitChecklistsClosed(ctx)
 
 	persons := len(st.roster.Persons)
 	checks := []struct {
@@ -74,7 +88,15 @@ func TestElectionToCertificates(t *testing.T) {
 		{"councils with gaps in certificate numbers", `SELECT count(*) FROM (SELECT council_code FROM certificates GROUP BY council_code HAVING max(number) <> count(*)) x`, 0},
 		{"certificates not handed over", `SELECT count(*) FROM certificates WHERE handed_over_at IS NULL`, 0},
 		{"areas not done", `SELECT count(*) FROM checklist_progress WHERE state <> 'done'`, 0},
-		{"areas reported", `SELECT count(*) FROM checklist_progress`, councils},
+		{"areas reported", `SELECT count(*) FROM checklist_progress`, 3 * councils},
+		{"commendation decisions", `SELECT count(*) FROM commendation_decisions`, st.count(`SELECT count(DISTINCT council_code) FROM nominations WHERE status = 'approved'`)},
+		{"approved nominations outside a decision", `SELECT count(*) FROM nominations n LEFT JOIN commendation_decisions d USING (term, council_code) WHERE n.status = 'approved' AND d.decision_no IS NULL`, 0},
+		{"rejections without a reason", `SELECT count(*) FROM nominations WHERE status LIKE '%rejected' AND reason = ''`, 0},
+		{"first sessions opened", `SELECT count(*) FROM first_sessions WHERE opened_on IS NOT NULL AND opened_on <= deadline`, councils},
+		{"documents to other than every confirmed delegate", `SELECT count(*) FROM first_sessions f WHERE recipients <> (SELECT count(*) FROM credential_decisions d WHERE d.term = f.term AND d.council_code = f.council_code AND d.confirmed)`, 0},
+		{"leadership held by someone not confirmed in that council", `SELECT count(*) FROM leadership_results l LEFT JOIN credential_decisions d ON d.term = l.term AND d.person_id = l.person_id WHERE l.person_id IS NOT NULL AND (d.confirmed IS NOT TRUE OR d.council_code <> l.council_code)`, 0},
+		{"chairs elected", `SELECT count(*) FROM leadership_results WHERE position = 'hdnd-chair'`, councils},
+		{"chairs without approval", `SELECT count(*) FROM leadership_results WHERE position IN ('hdnd-chair', 'ubnd-chair') AND decision_no IS NULL`, 0},
 	}
 	for _, c := range checks {
 		if got := st.count(c.query); got != c.want {

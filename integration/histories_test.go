@@ -31,10 +31,11 @@ func checkHistories(t *testing.T, st *stack) {
 		secrets = append(secrets, string(c.CitizenID), c.BirthDate.String())
 	}
 	for i, council := range st.roster.Councils {
-		for _, id := range []string{
-			checklist.WorkflowID(st.term(), council.Code),
-			checklist.AreaWorkflowID(st.term(), council.Code, checklist.AreaCredentials),
-		} {
+		ids := map[string]string{"checklist": checklist.WorkflowID(st.term(), council.Code)}
+		for _, area := range []checklist.Area{checklist.AreaCredentials, checklist.AreaFirstSession, checklist.AreaCommendations} {
+			ids[string(area)] = checklist.AreaWorkflowID(st.term(), council.Code, area)
+		}
+		for name, id := range ids {
 			data := exportHistory(t, st, ctx, id)
 			text := string(data)
 			for _, s := range secrets {
@@ -48,11 +49,7 @@ func checkHistories(t *testing.T, st *stack) {
 				}
 			}
 			if *updateHistories && i == 0 {
-				name := strings.ToLower(strings.TrimPrefix(id[strings.LastIndex(id, "/")+1:], ""))
-				if id == checklist.WorkflowID(st.term(), council.Code) {
-					name = "checklist"
-				}
-				path := filepath.Join("..", "workflows", "testdata", name+".json")
+				path := filepath.Join("..", "workflows", "testdata", name+"-"+historyVersion+".json")
 				if err := os.WriteFile(path, data, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -61,6 +58,11 @@ func checkHistories(t *testing.T, st *stack) {
 		}
 	}
 }
+
+// historyVersion names the histories -update-histories writes: raise it
+// when workflow code changes under a new workflow.GetVersion, so the
+// histories of every earlier version stay and keep being replayed.
+const historyVersion = "v1"
 
 func exportHistory(t *testing.T, st *stack, ctx context.Context, id string) []byte {
 	t.Helper()

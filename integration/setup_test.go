@@ -42,7 +42,8 @@ type stack struct {
 }
 
 // newStack imports a generated election of one province and communes
-// communes, with election day ten days ago so deadlines lie ahead.
+// communes, with election day twenty days ago: complaints have closed,
+// so the resolution can be adopted today, and the later deadlines lie ahead.
 func newStack(t *testing.T, seed int64, communes int) *stack {
 	t.Helper()
 	ctx := context.Background()
@@ -67,7 +68,7 @@ func newStack(t *testing.T, seed int64, communes int) *stack {
 
 	p := demo.DefaultParams()
 	p.Seed, p.Provinces, p.CommunesPerProvince, p.ComplaintShare = seed, 1, communes, 0.1
-	p.ElectionDay = election.Today(time.Now()).AddDays(-10)
+	p.ElectionDay = election.Today(time.Now()).AddDays(-20)
 	p.Term = election.Term(fmt.Sprintf("%d-%d", p.ElectionDay.Time().Year(), p.ElectionDay.Time().Year()+5))
 	r, err := demo.Generate(p)
 	if err != nil {

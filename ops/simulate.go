@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"electionflow/checklist"
@@ -75,7 +76,7 @@ func (o *Ops) Simulate(ctx context.Context, opts SimOptions, each func(t store.I
 			if opts.MaxTasks > 0 && report.Completed >= opts.MaxTasks {
 				return report, nil
 			}
-			outcome, err := simulatedOutcome(t.Task, rng, opts.UpheldShare, election.Today(opts.Now()))
+			outcome, err := o.simulatedOutcome(ctx, t.Task, rng, opts.UpheldShare, election.Today(opts.Now()))
 			if err != nil {
 				return report, err
 			}
@@ -140,24 +141,189 @@ func dismissedReasons() []string {
 }
 
 // simulatedOutcome is a plausible outcome for a task, as a person would
-// enter it on day today.
-func simulatedOutcome(t election.Task, rng *rand.Rand, upheldShare float64, today election.Date) (json.RawMessage, error) {
+// enter it on day today, reading what they would know from the database.
+func (o *Ops) simulatedOutcome(ctx context.Context, t election.Task, rng *rand.Rand, upheldShare float64, today election.Date) (json.RawMessage, error) {
 	var v any
 	switch t.Kind {
 	case election.KindReviewComplaint:
-		o := election.ReviewOutcome{Decision: election.Dismissed}
+		r := election.ReviewOutcome{Decision: election.Dismissed}
 		reasons := dismissedReasons()
 		if rng.Float64() < upheldShare {
-			o.Decision, reasons = election.Upheld, upheldReasons()
+			r.Decision, reasons = election.Upheld, upheldReasons()
 		}
-		o.Reason = reasons[rng.IntN(len(reasons))]
-		v = o
+		r.Reason = reasons[rng.IntN(len(reasons))]
+		v = r
 	case election.KindAdoptResolution:
-		v = election.ResolutionOutcome{ResolutionNo: fmt.Sprintf("%d/NQ-UBBC", 1+rng.IntN(200)), AdoptedOn: today}
+		cal, _, err := o.calendarOf(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		earliest := election.ResolutionEarliest(cal.ElectionDay, cal.Due(election.DeadlineComplaintsFiled))
+		v = election.ResolutionOutcome{ResolutionNo: fmt.Sprintf("%d/NQ-UBBC", 1+rng.IntN(200)),
+			AdoptedOn: within(today, earliest, cal.Due(election.DeadlineCredentialResolution))}
 	case election.KindHandOverCertificates:
-		v = election.HandoverOutcome{HandedOverOn: today, Note: "Đã trao tại hội nghị"}
+		_, adopted, _, err := o.Store.Resolution(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		v = election.HandoverOutcome{HandedOverOn: within(today, adopted, adopted.AddDays(3)), Note: "Đã trao tại hội nghị"}
+	case election.KindSetSessionDate:
+		cal, c, err := o.calendarOf(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		earliest := election.ResolutionEarliest(cal.ElectionDay, cal.Due(election.DeadlineComplaintsFiled))
+		if _, adopted, found, err := o.Store.Resolution(ctx, t.Term, t.Council); err != nil {
+			return nil, err
+		} else if found {
+			earliest = adopted
+		}
+		// Today, within the legal window: simulated staff hold the
+		// session at once, so its opening is not in the future.
+		v = election.SessionDateOutcome{SessionDate: within(today, earliest, cal.FirstSessionDue(c))}
+	case election.KindSendSessionDocuments:
+		confirmed, err := o.Store.ConfirmedDelegates(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		fs, err := o.Store.FirstSessionOf(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		_, adopted, _, err := o.Store.Resolution(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		v = election.DocumentsOutcome{SentOn: within(today, adopted, fs.SessionDate), Recipients: len(confirmed)}
+	case election.KindOpenSession:
+		fs, err := o.Store.FirstSessionOf(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		v = election.OpeningOutcome{OpenedOn: within(today, fs.SessionDate, fs.SessionDate), CredentialReportPresented: true}
+	case election.KindSubmitNominations:
+		c, _, err := o.Store.Council(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		v = election.NominationsOutcome{Nominations: []election.Nomination{
+			{ID: "N1", NomineeKind: election.NomineeCollective, Nominee: "Ban bầu cử " + strings.TrimPrefix(c.Name, "Hội đồng nhân dân "),
+				Achievement: "Tổ chức bầu cử đúng luật, an toàn; tỷ lệ cử tri đi bầu trên 99%"},
+			{ID: "N2", NomineeKind: election.NomineeCollective, Nominee: "Tổ bầu cử số 1",
+				Achievement: "Hoàn thành sớm việc kiểm phiếu, không có khiếu nại"},
+			{ID: "N3", NomineeKind: election.NomineeIndividual, Nominee: "Tổ trưởng Tổ bầu cử số 2",
+				Achievement: "Tích cực tuyên truyền, vận động cử tri"},
+		}}
+	case election.KindAppraiseNomination:
+		a := election.AppraisalOutcome{Decision: election.AppraisalApprove}
+		if rng.Float64() < 0.2 {
+			a = election.AppraisalOutcome{Decision: election.AppraisalReject, Reason: "Hồ sơ chưa đủ thành tích theo quy định"}
+		}
+		v = a
+	case election.KindReviewCommendations:
+		sum, err := o.Store.CommendationSummary(ctx, t.Term, t.Council)
+		if err != nil {
+			return nil, err
+		}
+		var votes []election.CouncilVote
+		for _, n := range sum.Nominations {
+			if n.Appraised && n.Status != election.NominationAppraisalRejected {
+				yes := true
+				votes = append(votes, election.CouncilVote{Nomination: n.ID, Approve: &yes})
+			}
+		}
+		v = election.CouncilReviewOutcome{Decisions: votes}
+	case election.KindDecideCommendations:
+		v = election.CommendationDecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
+	case election.KindRecordLeadership:
+		return o.simulatedLeadership(ctx, t)
+	case election.KindRecordApprovals:
+		return o.simulatedApprovals(ctx, t, rng, today)
 	default:
 		return nil, fmt.Errorf("simulated staff do not know task kind %q", t.Kind)
 	}
 	return json.Marshal(v)
+}
+
+// simulatedLeadership elects confirmed delegates to the offices that need
+// one, and an outsider as a People's Committee vice-chair.
+func (o *Ops) simulatedLeadership(ctx context.Context, t election.Task) (json.RawMessage, error) {
+	c, _, err := o.Store.Council(ctx, t.Term, t.Council)
+	if err != nil {
+		return nil, err
+	}
+	confirmed, err := o.Store.ConfirmedDelegates(ctx, t.Term, t.Council)
+	if err != nil {
+		return nil, err
+	}
+	var results []election.LeadershipResult
+	next := 0
+	for _, spec := range election.Positions(c.Level) {
+		if !spec.Single || spec.PerCommittee {
+			continue
+		}
+		if next < len(confirmed) {
+			results = append(results, election.LeadershipResult{Position: spec.Code, Person: confirmed[next]})
+			next++
+		}
+	}
+	for _, spec := range election.Positions(c.Level) {
+		if spec.Code == "ubnd-vice-chair" {
+			results = append(results, election.LeadershipResult{Position: spec.Code, Name: "Phó Chủ tịch UBND (ngoài HĐND)"})
+		}
+	}
+	return json.Marshal(election.LeadershipOutcome{Results: results})
+}
+
+// simulatedApprovals approves every recorded result that needs it.
+func (o *Ops) simulatedApprovals(ctx context.Context, t election.Task, rng *rand.Rand, today election.Date) (json.RawMessage, error) {
+	c, _, err := o.Store.Council(ctx, t.Term, t.Council)
+	if err != nil {
+		return nil, err
+	}
+	results, err := o.Store.LeadershipOf(ctx, t.Term, t.Council)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := o.Store.FirstSessionOf(ctx, t.Term, t.Council)
+	if err != nil {
+		return nil, err
+	}
+	bodies := map[election.PositionCode]string{}
+	for _, spec := range election.Positions(c.Level) {
+		bodies[spec.Code] = spec.ApprovalBody
+	}
+	var approvals []election.Approval
+	for _, r := range election.NeedingApproval(c.Level, results) {
+		approvals = append(approvals, election.Approval{Position: r.Position, Committee: r.Committee, Person: r.Person,
+			Name: r.Name, Body: bodies[r.Position], DecisionNo: fmt.Sprintf("%d/QĐ-PC", 1+rng.IntN(900)),
+			ApprovedOn: within(today, fs.OpenedOn, fs.OpenedOn.AddDays(10))})
+	}
+	return json.Marshal(election.ApprovalsOutcome{Approvals: approvals})
+}
+
+// calendarOf returns the legal calendar of a task's election and its council.
+func (o *Ops) calendarOf(ctx context.Context, t election.Task) (election.Calendar, election.Council, error) {
+	c, e, err := o.Store.Council(ctx, t.Term, t.Council)
+	if err != nil {
+		return election.Calendar{}, c, err
+	}
+	cal, err := e.Calendar()
+	return cal, c, err
+}
+
+// within is the date simulated staff write: today, unless that falls
+// outside [from, to]; then the bound it passed. A late council's staff
+// record what happened on time, as they would from their papers.
+func within(today, from, to election.Date) election.Date {
+	switch {
+	case !to.IsZero() && today.After(to):
+		if to.Before(from) {
+			return from
+		}
+		return to
+	case today.Before(from):
+		return from
+	}
+	return today
 }

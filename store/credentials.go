@@ -222,3 +222,18 @@ func (s *Store) HandOverCertificates(ctx context.Context, term election.Term, co
 	}
 	return nil
 }
+
+// Resolution returns a council's adopted credential resolution; found is
+// false before it is adopted.
+func (s *Store) Resolution(ctx context.Context, term election.Term, council election.CouncilCode) (number string, adoptedOn election.Date, found bool, err error) {
+	var day time.Time
+	err = s.pool.QueryRow(ctx, `SELECT resolution_no, adopted_on FROM credential_resolutions WHERE term = $1 AND council_code = $2`,
+		string(term), string(council)).Scan(&number, &day)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", election.Date{}, false, nil
+	}
+	if err != nil {
+		return "", election.Date{}, false, fmt.Errorf("store: resolution of %s: %w", council, err)
+	}
+	return number, election.DateOf(day), true, nil
+}

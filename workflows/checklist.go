@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -12,11 +13,25 @@ import (
 	"electionflow/election"
 )
 
+// versionAllAreas gates the areas after credentials: checklists started
+// before them run the credentials area only.
+const versionAllAreas = "all-areas"
+
+// areaChild is one area as the checklist runs it: its child workflow and
+// where its result goes.
+type areaChild struct {
+	area     checklist.Area
+	workflow string
+	input    any
+	result   any // pointer the child's result is decoded into
+	future   workflow.ChildWorkflowFuture
+}
+
 // Checklist is the post-election checklist of one council: it reads the
 // council and its legal calendar once, runs each area as a child workflow
-// (its own history and page in the Temporal UI), and keeps the progress
-// record managers see: the progress query, search attributes and current
-// details. Later areas plug in as more children in areas().
+// (its own history and page in the Temporal UI), passes the credential
+// resolution on to the first session, and keeps the progress record
+// managers see: the progress query, search attributes and current details.
 func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, error) {
 	var result checklist.Result
 	var facts checklist.CouncilFacts
@@ -26,11 +41,12 @@ func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, erro
 	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
 		return result, fmt.Errorf("search attributes: %w", err)
 	}
+	children := areaChildren(facts, &result, workflow.GetVersion(ctx, versionAllAreas, workflow.DefaultVersion, 1))
 
 	progress := checklist.Progress{Term: facts.Term, Council: facts.Council}
-	for _, a := range areas() {
+	for _, c := range children {
 		progress.Areas = append(progress.Areas, checklist.AreaProgress{
-			Term: facts.Term, Council: facts.Council, Area: a, State: checklist.AreaPending})
+			Term: facts.Term, Council: facts.Council, Area: c.area, State: checklist.AreaPending})
 	}
 	if err := workflow.SetQueryHandler(ctx, checklist.QueryProgress, func() (checklist.Progress, error) {
 		return progress, nil
@@ -45,17 +61,21 @@ func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, erro
 	publish()
 
 	// Start every area; each reports its progress by signal.
-	childCtx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
-		WorkflowID:        checklist.AreaWorkflowID(facts.Term, facts.Council, checklist.AreaCredentials),
-		ParentClosePolicy: enums.PARENT_CLOSE_POLICY_TERMINATE,
-		StaticSummary:     areaTitle(checklist.AreaCredentials) + " — " + facts.Name,
-	})
-	credentials := workflow.ExecuteChildWorkflow(childCtx, checklist.WorkflowCredentials, checklist.CredentialsInput{Facts: facts})
-	setAreaState(&progress, checklist.AreaCredentials, checklist.AreaRunning, "starting")
-	publish()
+	for i := range children {
+		c := &children[i]
+		childCtx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
+			WorkflowID:        checklist.AreaWorkflowID(facts.Term, facts.Council, c.area),
+			ParentClosePolicy: enums.PARENT_CLOSE_POLICY_TERMINATE,
+			StaticSummary:     areaTitle(c.area) + " — " + facts.Name,
+		})
+		c.future = workflow.ExecuteChildWorkflow(childCtx, c.workflow, c.input)
+		setAreaState(&progress, c.area, checklist.AreaRunning, "starting")
+		publish()
+	}
 
 	signals := workflow.GetSignalChannel(ctx, checklist.SignalAreaProgress)
-	running := 1
+	adoptions := workflow.GetSignalChannel(ctx, checklist.SignalCredentialsAdopted)
+	running := len(children)
 	var childErr error
 	sel := workflow.NewSelector(ctx)
 	sel.AddReceive(signals, func(c workflow.ReceiveChannel, _ bool) {
@@ -64,16 +84,24 @@ func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, erro
 		markArea(&progress, p)
 		publish()
 	})
-	sel.AddFuture(credentials, func(f workflow.Future) {
-		running--
-		if err := f.Get(ctx, &result.Credentials); err != nil {
-			childErr = fmt.Errorf("credentials area: %w", err)
-			setAreaState(&progress, checklist.AreaCredentials, checklist.AreaFailed, "failed")
-		} else {
-			setAreaState(&progress, checklist.AreaCredentials, checklist.AreaDone, "done")
-		}
-		publish()
+	sel.AddReceive(adoptions, func(c workflow.ReceiveChannel, _ bool) {
+		var a checklist.CredentialsAdoption
+		c.Receive(ctx, &a)
+		forwardAdoption(ctx, children, a)
 	})
+	for i := range children {
+		c := &children[i]
+		sel.AddFuture(c.future, func(f workflow.Future) {
+			running--
+			if err := f.Get(ctx, c.result); err != nil {
+				childErr = errors.Join(childErr, fmt.Errorf("%s area: %w", c.area, err))
+				setAreaState(&progress, c.area, checklist.AreaFailed, "failed")
+			} else {
+				setAreaState(&progress, c.area, checklist.AreaDone, "done")
+			}
+			publish()
+		})
+	}
 	for running > 0 {
 		sel.Select(ctx)
 	}
@@ -90,9 +118,40 @@ func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, erro
 	return result, nil
 }
 
-// areas lists the checklist areas in the order they are shown.
-func areas() []checklist.Area {
-	return []checklist.Area{checklist.AreaCredentials}
+// areaChildren lists the areas a checklist of this version runs, in the
+// order they are shown.
+func areaChildren(facts checklist.CouncilFacts, result *checklist.Result, version workflow.Version) []areaChild {
+	children := []areaChild{{area: checklist.AreaCredentials, workflow: checklist.WorkflowCredentials,
+		input: checklist.CredentialsInput{Facts: facts}, result: &result.Credentials}}
+	if version == workflow.DefaultVersion {
+		return children
+	}
+	result.FirstSession = &checklist.FirstSessionResult{}
+	result.Commendations = &checklist.CommendationsResult{}
+	children = append(children,
+		areaChild{area: checklist.AreaFirstSession, workflow: checklist.WorkflowFirstSession,
+			input: checklist.FirstSessionInput{Facts: facts}, result: result.FirstSession},
+		areaChild{area: checklist.AreaCommendations, workflow: checklist.WorkflowCommendations,
+			input: checklist.CommendationsInput{Facts: facts}, result: result.Commendations})
+	return children
+}
+
+// forwardAdoption passes the credential resolution to the first-session
+// area, once that child has started.
+func forwardAdoption(ctx workflow.Context, children []areaChild, a checklist.CredentialsAdoption) {
+	for _, c := range children {
+		if c.area != checklist.AreaFirstSession {
+			continue
+		}
+		workflow.Go(ctx, func(ctx workflow.Context) {
+			if err := c.future.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
+				return // the child never started; its failure is reported with its result
+			}
+			if err := c.future.SignalChildWorkflow(ctx, checklist.SignalCredentialsAdopted, a).Get(ctx, nil); err != nil {
+				workflow.GetLogger(ctx).Error("credential resolution not passed to the first session", "error", err)
+			}
+		})
+	}
 }
 
 // markArea records an area's progress unless it is older than what the

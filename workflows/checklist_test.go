@@ -16,8 +16,13 @@ import (
 
 // completeChildAt sends a complete-task update to the credentials child.
 func completeChildAt(env *testsuite.TestWorkflowEnvironment, after time.Duration, id election.TaskID, role election.Role, outcome string) *updateOutcome {
+	return completeAreaAt(env, checklist.AreaCredentials, after, id, role, outcome)
+}
+
+// completeAreaAt sends a complete-task update to an area's child workflow.
+func completeAreaAt(env *testsuite.TestWorkflowEnvironment, area checklist.Area, after time.Duration, id election.TaskID, role election.Role, outcome string) *updateOutcome {
 	u := &updateOutcome{}
-	child := checklist.AreaWorkflowID(testTerm, "00004", checklist.AreaCredentials)
+	child := checklist.AreaWorkflowID(testTerm, "00004", area)
 	env.RegisterDelayedCallback(func() {
 		err := env.UpdateWorkflowByID(child, checklist.UpdateCompleteTask, string(id), &testsuite.TestUpdateCallback{
 			OnAccept:   func() { u.accepted = true },
@@ -48,12 +53,24 @@ func TestChecklistRunsCredentialsAndTracksProgress(t *testing.T) {
 	env := newEnv(t, f)
 	var atStart, afterReview, atEnd checklist.Progress
 	queryAt(t, env, 30*time.Minute, &atStart)
-	queryAt(t, env, 2*time.Hour, &afterReview)
+	queryAt(t, env, 3*time.Hour, &afterReview)
 	steps := []*updateOutcome{
 		completeChildAt(env, time.Hour, reviewKN1, election.RoleElectionCommittee, upheld),
 		completeChildAt(env, 26*time.Hour, resolution, election.RoleElectionCommittee, adopted),
 		completeChildAt(env, 50*time.Hour, handover, election.RoleCouncilOffice, handedOver),
 	}
+	// The first session: its date is set before the resolution, the rest after.
+	office := election.RoleCouncilOffice
+	steps = append(steps,
+		completeAreaAt(env, checklist.AreaFirstSession, 2*time.Hour, sessionTask(election.KindSetSessionDate), office, `{"session_date":"2026-03-25"}`),
+		completeAreaAt(env, checklist.AreaFirstSession, 52*time.Hour, sessionTask(election.KindSendSessionDocuments), office, `{"sent_on":"2026-03-22","recipients":2}`),
+		completeAreaAt(env, checklist.AreaFirstSession, 5*24*time.Hour+2*time.Hour, sessionTask(election.KindOpenSession), office, `{"opened_on":"2026-03-25","credential_report_presented":true}`),
+		completeAreaAt(env, checklist.AreaFirstSession, 5*24*time.Hour+3*time.Hour, sessionTask(election.KindRecordLeadership), office, `{"results":[{"position":"hdnd-chair","person":"00004-P001"}]}`),
+		completeAreaAt(env, checklist.AreaFirstSession, 6*24*time.Hour, sessionTask(election.KindRecordApprovals), office, `{"approvals":[{"position":"hdnd-chair","person":"00004-P001","body":"Thường trực HĐND thành phố","decision_no":"5/NQ-TTHĐND","approved_on":"2026-03-26"}]}`),
+	)
+	// No nominations: the commendations area ends after its first task.
+	steps = append(steps, completeAreaAt(env, checklist.AreaCommendations, 4*time.Hour,
+		taskID(election.KindSubmitNominations, "nominations"), office, `{"nominations":[]}`))
 	var stages []string
 	env.OnUpsertTypedSearchAttributes(mock.Anything).Return(nil).Run(func(args mock.Arguments) {
 		sa := args.Get(0).(temporal.SearchAttributes)
@@ -67,7 +84,7 @@ func TestChecklistRunsCredentialsAndTracksProgress(t *testing.T) {
 	}
 	for i, s := range steps {
 		if !s.completed {
-			t.Errorf("update %d: %+v", i, s)
+			t.Errorf("update %d: %+v (%v)", i, s, s.rejected)
 		}
 	}
 	var res checklist.Result
@@ -77,21 +94,24 @@ func TestChecklistRunsCredentialsAndTracksProgress(t *testing.T) {
 	if res.Credentials.Confirmed != 2 || res.Credentials.NotConfirmed != 1 || res.Credentials.Certificates != 2 {
 		t.Errorf("result %+v", res)
 	}
-	if atStart.Stage != "credentials/complaint-review" || atStart.OpenTasks != 1 || atStart.NextDeadline.IsZero() {
+	if fs := res.FirstSession; fs == nil || !fs.OnTime || fs.Results != 1 || fs.Approvals != 1 || fs.SessionDate.String() != "2026-03-25" {
+		t.Errorf("first session result %+v", fs)
+	}
+	if atStart.Stage != "credentials/complaint-review" || atStart.OpenTasks != 3 || atStart.NextDeadline.IsZero() {
 		t.Errorf("progress at start %+v", atStart)
 	}
-	if afterReview.Stage != "credentials/resolution" || afterReview.OpenTasks != 1 {
+	if afterReview.Stage != "credentials/resolution" || afterReview.OpenTasks != 2 || afterReview.Areas[1].Step != stepAwaitCreds {
 		t.Errorf("progress after the review %+v", afterReview)
 	}
 	v, err := env.QueryWorkflow(checklist.QueryProgress)
 	if err == nil {
 		err = v.Get(&atEnd)
 	}
-	if err != nil || atEnd.Stage != "done" || atEnd.OpenTasks != 0 || atEnd.Areas[0].State != checklist.AreaDone {
+	if err != nil || atEnd.Stage != "done" || atEnd.OpenTasks != 0 || atEnd.Areas[0].State != checklist.AreaDone || atEnd.Areas[1].State != checklist.AreaDone || atEnd.Areas[2].State != checklist.AreaDone {
 		t.Errorf("progress at the end %+v (%v)", atEnd, err)
 	}
 	joined := strings.Join(stages, " > ")
-	for _, want := range []string{"credentials/complaint-review", "credentials/resolution", "credentials/certificates", "credentials/handover", "done"} {
+	for _, want := range []string{"credentials/complaint-review", "credentials/resolution", "credentials/certificates", "credentials/handover", "first-session/opening", "done"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("stage search attribute never was %s: %s", want, joined)
 		}
@@ -130,3 +150,5 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("stale report applied: %+v", p.Areas[1])
 	}
 }
+
+func sessionTask(kind election.TaskKind) election.TaskID { return taskID(kind, "session") }

@@ -19,6 +19,10 @@ const (
 	stepHandover     = "handover"
 )
 
+// versionSignalAdoption gates the signal that tells the checklist the
+// resolution was adopted, added with the first-session area.
+const versionSignalAdoption = "signal-adoption"
+
 // resolutionSubject is the subject of the council's one resolution task.
 const resolutionSubject = "resolution"
 
@@ -53,7 +57,7 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 			if err := election.DecodeOutcome(raw, &o); err != nil {
 				return err
 			}
-			return o.Validate(facts.ElectionDay, today(ctx))
+			return o.Validate(election.ResolutionEarliest(facts.ElectionDay, facts.ComplaintsFiled), today(ctx))
 		},
 		election.KindHandOverCertificates: func(ctx workflow.Context, raw json.RawMessage) error {
 			var o election.HandoverOutcome
@@ -130,11 +134,22 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 		return result, fmt.Errorf("adopt resolution: %w", err)
 	}
 	result.ResolutionNo, result.AdoptedOn = adopted.ResolutionNo, adopted.AdoptedOn
+	adoption := checklist.CredentialsAdoption{AdoptedOn: adopted.AdoptedOn}
 	for _, d := range decisions {
 		if d.Confirmed {
 			result.Confirmed++
+			adoption.Confirmed = append(adoption.Confirmed, d.Person)
 		} else {
 			result.NotConfirmed++
+		}
+	}
+	// The first session waits for this: tell the checklist, which passes
+	// it on. Checklists started before the first-session area skip it.
+	if workflow.GetVersion(ctx, versionSignalAdoption, workflow.DefaultVersion, 1) != workflow.DefaultVersion {
+		if parent := workflow.GetInfo(ctx).ParentWorkflowExecution; parent != nil {
+			if err := workflow.SignalExternalWorkflow(ctx, parent.ID, "", checklist.SignalCredentialsAdopted, adoption).Get(ctx, nil); err != nil {
+				return result, fmt.Errorf("tell the checklist the resolution is adopted: %w", err)
+			}
 		}
 	}
 

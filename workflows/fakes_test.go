@@ -25,6 +25,9 @@ type fakeStore struct {
 	draft       []election.CredentialDecision
 	adopted     []checklist.ResolutionAdoption
 	handovers   []checklist.CertificateHandover
+	sessions    []checklist.SessionRecord
+	leadership  []checklist.LeadershipRecord
+	approvals   []checklist.ApprovalsRecord
 }
 
 func (f *fakeStore) register(env *testsuite.TestWorkflowEnvironment) {
@@ -91,6 +94,24 @@ func (f *fakeStore) register(env *testsuite.TestWorkflowEnvironment) {
 		f.handovers = append(f.handovers, h)
 		return nil
 	}, checklist.ActivityHandOverCertificates)
+	reg(func(_ context.Context, r checklist.SessionRecord) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.sessions = append(f.sessions, r)
+		return nil
+	}, checklist.ActivityRecordSession)
+	reg(func(_ context.Context, r checklist.LeadershipRecord) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.leadership = append(f.leadership, r)
+		return nil
+	}, checklist.ActivityRecordLeadership)
+	reg(func(_ context.Context, r checklist.ApprovalsRecord) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.approvals = append(f.approvals, r)
+		return nil
+	}, checklist.ActivityRecordApprovals)
 }
 
 func (f *fakeStore) completions() []checklist.TaskCompletion {

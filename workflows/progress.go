@@ -104,11 +104,15 @@ func identityAttributes(facts checklist.CouncilFacts) []temporal.SearchAttribute
 	}
 }
 
-// areaTitles are the Vietnamese names of the areas, for the UI.
+// areaTitle is the Vietnamese name of the areas, for the UI.
 func areaTitle(a checklist.Area) string {
 	switch a {
 	case checklist.AreaCredentials:
 		return "Xác nhận tư cách và cấp giấy chứng nhận"
+	case checklist.AreaFirstSession:
+		return "Kỳ họp thứ nhất"
+	case checklist.AreaCommendations:
+		return "Khen thưởng tổng kết công tác bầu cử"
 	}
 	return string(a)
 }
@@ -126,6 +130,26 @@ func stepTitle(step string) string {
 		return "đang cấp giấy chứng nhận"
 	case stepHandover:
 		return "chờ trao giấy chứng nhận"
+	case stepSessionDate:
+		return "chờ ấn định ngày họp"
+	case stepAwaitCreds:
+		return "chờ nghị quyết xác nhận tư cách"
+	case stepDocuments:
+		return "chờ gửi tài liệu kỳ họp"
+	case stepOpening:
+		return "chờ khai mạc kỳ họp"
+	case stepLeadership:
+		return "chờ kết quả bầu các chức danh"
+	case stepApprovals:
+		return "chờ phê chuẩn kết quả bầu"
+	case stepNominations:
+		return "chờ đề nghị khen thưởng"
+	case stepAppraisal:
+		return "đang thẩm định hồ sơ khen thưởng"
+	case stepCouncilReview:
+		return "chờ Hội đồng Thi đua – Khen thưởng xét"
+	case stepCommendationDecision:
+		return "chờ quyết định khen thưởng"
 	case "done":
 		return "đã hoàn thành"
 	}

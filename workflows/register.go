@@ -11,4 +11,6 @@ import (
 func Register(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(Checklist, workflow.RegisterOptions{Name: checklist.WorkflowChecklist})
 	r.RegisterWorkflowWithOptions(Credentials, workflow.RegisterOptions{Name: checklist.WorkflowCredentials})
+	r.RegisterWorkflowWithOptions(FirstSession, workflow.RegisterOptions{Name: checklist.WorkflowFirstSession})
+	RegisterCommendations(r)
 }

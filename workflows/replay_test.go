@@ -1,35 +1,44 @@
 package workflows
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
 	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
-
-	"electionflow/checklist"
 )
 
-// The histories under testdata come from a real run (the integration test
-// writes them with -update-histories). Replaying them guards determinism:
-// a change to workflow code that would break running checklists fails here
-// unless it is versioned with workflow.GetVersion.
+// The histories under testdata come from real runs (the integration test
+// writes them with -update-histories), one file per workflow type and code
+// version: checklist.json and credentials.json from before the later areas,
+// *-v1.json since. Replaying every one guards determinism: a change to
+// workflow code that would break running checklists fails here unless it is
+// versioned with workflow.GetVersion.
 func TestReplayHistories(t *testing.T) {
-	tests := []struct {
-		file     string
-		workflow any
-		name     string
-	}{
-		{"checklist.json", Checklist, checklist.WorkflowChecklist},
-		{"credentials.json", Credentials, checklist.WorkflowCredentials},
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("histories %v, %v", files, err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			if _, err := os.Stat(file); err != nil {
+				t.Fatal(err)
+			}
 			r := worker.NewWorkflowReplayer()
-			r.RegisterWorkflowWithOptions(tt.workflow, workflow.RegisterOptions{Name: tt.name})
-			if err := r.ReplayWorkflowHistoryFromJSONFile(nil, filepath.Join("testdata", tt.file)); err != nil {
-				t.Fatalf("replay %s: %v", tt.file, err)
+			Register(r)
+			if err := r.ReplayWorkflowHistoryFromJSONFile(nil, file); err != nil {
+				t.Fatalf("replay %s: %v", file, err)
 			}
 		})
+	}
+}
+
+// Every workflow type has a history to replay.
+func TestEveryWorkflowTypeHasAHistory(t *testing.T) {
+	for _, prefix := range []string{"checklist", "credentials", "first-session", "commendations"} {
+		matches, _ := filepath.Glob(filepath.Join("testdata", prefix+"*.json"))
+		if len(matches) == 0 {
+			t.Errorf("no history of %s under testdata", prefix)
+		}
 	}
 }

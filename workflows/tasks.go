@@ -231,3 +231,17 @@ func (b *taskBoard) openTasks() []election.Task {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
 	return out
 }
+
+// deadlineMissed records that a legal deadline passed with these tasks
+// still open: each gets a deadline-missed notice and counts as overdue.
+func (b *taskBoard) deadlineMissed(ctx workflow.Context) {
+	for _, id := range b.order {
+		t := b.tasks[id]
+		if t.done {
+			continue
+		}
+		b.notify(ctx, t, checklist.NoticeDeadlineMissed, 0)
+		t.overdue, t.task.Overdue = true, true
+	}
+	b.onChange(ctx)
+}
