@@ -21,19 +21,22 @@ type Activities struct {
 // Register adds every activity to a worker under its contract name.
 func (a *Activities) Register(r worker.ActivityRegistry) {
 	all := map[string]any{
-		checklist.ActivityLoadCouncil:          a.LoadCouncil,
-		checklist.ActivityLoadCredentialFacts:  a.LoadCredentialFacts,
-		checklist.ActivityOpenTasks:            a.OpenTasks,
-		checklist.ActivityCompleteTask:         a.CompleteTask,
-		checklist.ActivityNotifyTask:           a.NotifyTask,
-		checklist.ActivityRecordProgress:       a.RecordProgress,
-		checklist.ActivityDraftResolution:      a.DraftResolution,
-		checklist.ActivityAdoptResolution:      a.AdoptResolution,
-		checklist.ActivityIssueCertificates:    a.IssueCertificates,
-		checklist.ActivityHandOverCertificates: a.HandOverCertificates,
-		checklist.ActivityRecordSession:        a.RecordSession,
-		checklist.ActivityRecordLeadership:     a.RecordLeadership,
-		checklist.ActivityRecordApprovals:      a.RecordApprovals,
+		checklist.ActivityLoadCouncil:           a.LoadCouncil,
+		checklist.ActivityLoadCredentialFacts:   a.LoadCredentialFacts,
+		checklist.ActivityOpenTasks:             a.OpenTasks,
+		checklist.ActivityCompleteTask:          a.CompleteTask,
+		checklist.ActivityNotifyTask:            a.NotifyTask,
+		checklist.ActivityRecordProgress:        a.RecordProgress,
+		checklist.ActivityDraftResolution:       a.DraftResolution,
+		checklist.ActivityAdoptResolution:       a.AdoptResolution,
+		checklist.ActivityIssueCertificates:     a.IssueCertificates,
+		checklist.ActivityHandOverCertificates:  a.HandOverCertificates,
+		checklist.ActivityRecordSession:         a.RecordSession,
+		checklist.ActivityRecordLeadership:      a.RecordLeadership,
+		checklist.ActivityRecordApprovals:       a.RecordApprovals,
+		checklist.ActivityLoadCadres:            a.LoadCadres,
+		checklist.ActivityAssessCadre:           a.AssessCadre,
+		checklist.ActivityRecordBenefitDecision: a.RecordBenefitDecision,
 	}
 	for name, fn := range a.CommendationActivities() {
 		all[name] = fn

@@ -71,6 +71,7 @@ type Result struct {
 	Credentials   CredentialsResult    `json:"credentials"`
 	FirstSession  *FirstSessionResult  `json:"first_session,omitempty"`
 	Commendations *CommendationsResult `json:"commendations,omitempty"`
+	Cadres        *CadresResult        `json:"cadres,omitempty"`
 }
 
 // CompleteTaskRequest is the payload of the complete-task update: which

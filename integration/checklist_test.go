@@ -66,6 +66,14 @@ func TestElectionToCertificates(t *testing.T) {
 	// nomination, then a review and a decision if any passed appraisal.
 	totalTasks += councils + st.count(`SELECT count(*) FROM nominations`) +
 		2*st.count(`SELECT count(DISTINCT council_code) FROM nominations WHERE status <> 'appraisal-rejected'`)
+	// Outgoing cadres: a verification each, then choice, approval and
+	// decision for those with an option open.
+	cadres := len(st.roster.Cadres)
+	withOption := st.count(`SELECT count(*) FROM benefit_assessments WHERE assessment->'Options' @> '[{"Eligible": true}]'`)
+	totalTasks += cadres + 3*withOption
+	if withOption == 0 {
+		t.Error("no cadre had an option open: the test proves nothing about benefit decisions")
+	}
 	if got := first.Completed + rest.Completed; got != totalTasks {
 		t.Fatalf("completed %d tasks, want %d (%d complaints, %d councils)", got, totalTasks, complaints, councils)
 	}
@@ -88,7 +96,11 @@ func TestElectionToCertificates(t *testing.T) {
 		{"councils with gaps in certificate numbers", `SELECT count(*) FROM (SELECT council_code FROM certificates GROUP BY council_code HAVING max(number) <> count(*)) x`, 0},
 		{"certificates not handed over", `SELECT count(*) FROM certificates WHERE handed_over_at IS NULL`, 0},
 		{"areas not done", `SELECT count(*) FROM checklist_progress WHERE state <> 'done'`, 0},
-		{"areas reported", `SELECT count(*) FROM checklist_progress`, 3 * councils},
+		{"areas reported", `SELECT count(*) FROM checklist_progress`, 4 * councils},
+		{"cadres assessed", `SELECT count(DISTINCT cadre_id) FROM benefit_assessments`, len(st.roster.Cadres)},
+		{"benefit decisions, one per cadre with an option", `SELECT count(*) FROM benefit_decisions`, st.count(`SELECT count(*) FROM benefit_assessments WHERE assessment->'Options' @> '[{"Eligible": true}]'`)},
+		{"decisions on an option that was not open", `SELECT count(*) FROM benefit_decisions d JOIN benefit_assessments a USING (term, cadre_id, round) WHERE NOT a.assessment->'Options' @> jsonb_build_array(jsonb_build_object('Kind', d.option, 'Eligible', true))`, 0},
+		{"decisions from an unverified rule set not flagged", `SELECT count(*) FROM benefit_decisions WHERE rule_set = 'decree-177-2024' AND NOT needs_hr_confirmation`, 0},
 		{"commendation decisions", `SELECT count(*) FROM commendation_decisions`, st.count(`SELECT count(DISTINCT council_code) FROM nominations WHERE status = 'approved'`)},
 		{"approved nominations outside a decision", `SELECT count(*) FROM nominations n LEFT JOIN commendation_decisions d USING (term, council_code) WHERE n.status = 'approved' AND d.decision_no IS NULL`, 0},
 		{"rejections without a reason", `SELECT count(*) FROM nominations WHERE status LIKE '%rejected' AND reason = ''`, 0},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -235,6 +236,18 @@ func (o *Ops) simulatedOutcome(ctx context.Context, t election.Task, rng *rand.R
 		v = election.CouncilReviewOutcome{Decisions: votes}
 	case election.KindDecideCommendations:
 		v = election.CommendationDecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
+	case election.KindVerifyCadreRecord:
+		v = election.VerifyRecordOutcome{Result: election.RecordVerified, Note: "Đã đối chiếu sổ BHXH"}
+	case election.KindRecordCadreChoice:
+		option, err := o.simulatedChoice(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		v = election.CadreChoiceOutcome{Option: option}
+	case election.KindApproveCadreBenefits:
+		v = election.CadreApprovalOutcome{Decision: election.Approve}
+	case election.KindDecideCadreBenefits:
+		v = election.BenefitDecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
 	case election.KindRecordLeadership:
 		return o.simulatedLeadership(ctx, t)
 	case election.KindRecordApprovals:
@@ -326,4 +339,35 @@ func within(today, from, to election.Date) election.Date {
 		return from
 	}
 	return today
+}
+
+// simulatedChoice is the option a cadre picks: early retirement when it is
+// open, else the first open option of the latest computation.
+func (o *Ops) simulatedChoice(ctx context.Context, t election.Task) (string, error) {
+	parts := strings.Split(string(t.ID), "/")
+	if len(parts) < 5 {
+		return "", fmt.Errorf("task %s does not name a cadre", t.ID)
+	}
+	cadre := election.CadreID(parts[3])
+	round, err := o.Store.LatestAssessmentRound(ctx, t.Term, cadre)
+	if err != nil {
+		return "", err
+	}
+	a, err := o.Store.Assessment(ctx, t.Term, cadre, round)
+	if err != nil {
+		return "", err
+	}
+	var open []string
+	for _, opt := range a.Options {
+		if opt.Eligible {
+			open = append(open, string(opt.Kind))
+		}
+	}
+	if len(open) == 0 {
+		return "", fmt.Errorf("cadre %s has no open option", cadre)
+	}
+	if slices.Contains(open, "early-retirement") {
+		return "early-retirement", nil
+	}
+	return open[0], nil
 }

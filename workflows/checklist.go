@@ -128,11 +128,14 @@ func areaChildren(facts checklist.CouncilFacts, result *checklist.Result, versio
 	}
 	result.FirstSession = &checklist.FirstSessionResult{}
 	result.Commendations = &checklist.CommendationsResult{}
+	result.Cadres = &checklist.CadresResult{}
 	children = append(children,
 		areaChild{area: checklist.AreaFirstSession, workflow: checklist.WorkflowFirstSession,
 			input: checklist.FirstSessionInput{Facts: facts}, result: result.FirstSession},
 		areaChild{area: checklist.AreaCommendations, workflow: checklist.WorkflowCommendations,
-			input: checklist.CommendationsInput{Facts: facts}, result: result.Commendations})
+			input: checklist.CommendationsInput{Facts: facts}, result: result.Commendations},
+		areaChild{area: checklist.AreaCadres, workflow: checklist.WorkflowCadres,
+			input: checklist.CadresInput{Facts: facts}, result: result.Cadres})
 	return children
 }
 

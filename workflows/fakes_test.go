@@ -28,6 +28,10 @@ type fakeStore struct {
 	sessions    []checklist.SessionRecord
 	leadership  []checklist.LeadershipRecord
 	approvals   []checklist.ApprovalsRecord
+	cadres      []election.CadreID
+	assessment  checklist.CadreAssessment
+	assessed    []checklist.CadreAssessmentRequest
+	decisions   []checklist.BenefitDecisionRecord
 }
 
 func (f *fakeStore) register(env *testsuite.TestWorkflowEnvironment) {
@@ -112,6 +116,21 @@ func (f *fakeStore) register(env *testsuite.TestWorkflowEnvironment) {
 		f.approvals = append(f.approvals, r)
 		return nil
 	}, checklist.ActivityRecordApprovals)
+	reg(func(context.Context, checklist.Input) ([]election.CadreID, error) {
+		return f.cadres, nil
+	}, checklist.ActivityLoadCadres)
+	reg(func(_ context.Context, r checklist.CadreAssessmentRequest) (checklist.CadreAssessment, error) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.assessed = append(f.assessed, r)
+		return f.assessment, nil
+	}, checklist.ActivityAssessCadre)
+	reg(func(_ context.Context, d checklist.BenefitDecisionRecord) error {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.decisions = append(f.decisions, d)
+		return nil
+	}, checklist.ActivityRecordBenefitDecision)
 }
 
 func (f *fakeStore) completions() []checklist.TaskCompletion {

@@ -18,13 +18,19 @@ import (
 type areaReporter struct {
 	progress checklist.AreaProgress
 	board    *taskBoard
+	// counts, when set, replaces the board's task counts: an area made of
+	// child cases sums theirs.
+	counts func() (open, overdue int, next time.Time)
+	// persist records the progress in Postgres; a per-item case reports
+	// only to its area.
+	persist bool
 	// published is the last progress sent, to skip reports that change
 	// nothing.
 	published checklist.AreaProgress
 }
 
 func newAreaReporter(ctx workflow.Context, facts checklist.CouncilFacts, area checklist.Area) (*areaReporter, error) {
-	r := &areaReporter{progress: checklist.AreaProgress{
+	r := &areaReporter{persist: true, progress: checklist.AreaProgress{
 		Term: facts.Term, Council: facts.Council, Area: area, State: checklist.AreaRunning, Step: "starting",
 	}}
 	if err := workflow.SetQueryHandler(ctx, checklist.QueryProgress, func() (checklist.AreaProgress, error) {
@@ -49,7 +55,10 @@ func (r *areaReporter) finish(ctx workflow.Context) {
 
 // publish recomputes the task counts and reports the progress if it changed.
 func (r *areaReporter) publish(ctx workflow.Context) {
-	if r.board != nil {
+	switch {
+	case r.counts != nil:
+		r.progress.OpenTasks, r.progress.OverdueTasks, r.progress.NextDeadline = r.counts()
+	case r.board != nil:
 		r.progress.OpenTasks, r.progress.OverdueTasks, r.progress.NextDeadline = r.board.counts()
 	}
 	p := r.progress
@@ -68,6 +77,9 @@ func (r *areaReporter) publish(ctx workflow.Context) {
 		if err != nil {
 			workflow.GetLogger(ctx).Warn("progress not sent to the checklist", "error", err)
 		}
+	}
+	if !r.persist {
+		return
 	}
 	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordProgress, p).Get(ctx, nil); err != nil {
 		workflow.GetLogger(ctx).Error("progress not recorded", "error", err)
@@ -113,6 +125,8 @@ func areaTitle(a checklist.Area) string {
 		return "Kỳ họp thứ nhất"
 	case checklist.AreaCommendations:
 		return "Khen thưởng tổng kết công tác bầu cử"
+	case checklist.AreaCadres:
+		return "Chế độ cho cán bộ không đủ tuổi tái cử"
 	}
 	return string(a)
 }
@@ -150,6 +164,18 @@ func stepTitle(step string) string {
 		return "chờ Hội đồng Thi đua – Khen thưởng xét"
 	case stepCommendationDecision:
 		return "chờ quyết định khen thưởng"
+	case stepCases:
+		return "đang giải quyết từng trường hợp"
+	case stepVerify:
+		return "chờ xác minh quá trình đóng BHXH và tiền lương"
+	case stepChoice:
+		return "chờ cán bộ lựa chọn chế độ"
+	case stepApproval:
+		return "chờ phê duyệt"
+	case stepDecision:
+		return "chờ quyết định"
+	case stepNoOption:
+		return "nghỉ hưu theo quy định, không có chế độ lựa chọn"
 	case "done":
 		return "đã hoàn thành"
 	}

@@ -13,4 +13,6 @@ func Register(r worker.WorkflowRegistry) {
 	r.RegisterWorkflowWithOptions(Credentials, workflow.RegisterOptions{Name: checklist.WorkflowCredentials})
 	r.RegisterWorkflowWithOptions(FirstSession, workflow.RegisterOptions{Name: checklist.WorkflowFirstSession})
 	RegisterCommendations(r)
+	r.RegisterWorkflowWithOptions(OutgoingCadres, workflow.RegisterOptions{Name: checklist.WorkflowCadres})
+	r.RegisterWorkflowWithOptions(CadreCase, workflow.RegisterOptions{Name: checklist.WorkflowCadreCase})
 }

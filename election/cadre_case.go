@@ -1,0 +1,100 @@
+package election
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The task kinds of an outgoing cadre's case (chế độ, chính sách đối với
+// cán bộ không đủ tuổi tái cử).
+const (
+	// KindVerifyCadreRecord: HR verifies the insurance record and salary
+	// the benefits are computed from; corrections are saved first, then
+	// the task says so and the benefits are computed again.
+	KindVerifyCadreRecord TaskKind = "verify-cadre-record"
+	// KindRecordCadreChoice: the cadre's choice among the open options.
+	KindRecordCadreChoice TaskKind = "record-cadre-choice"
+	// KindApproveCadreBenefits: the competent official approves the choice.
+	KindApproveCadreBenefits TaskKind = "approve-cadre-benefits"
+	// KindDecideCadreBenefits: the decision, with its number and date.
+	KindDecideCadreBenefits TaskKind = "decide-cadre-benefits"
+)
+
+// The results of verifying a cadre's record.
+const (
+	RecordVerified  = "verified"
+	RecordCorrected = "corrected"
+)
+
+// VerifyRecordOutcome says whether the record stood or was corrected (the
+// corrected figures are in the database, never in the outcome).
+type VerifyRecordOutcome struct {
+	Result string `json:"result"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Validate checks the result is one of verified or corrected.
+func (o VerifyRecordOutcome) Validate() error {
+	if o.Result != RecordVerified && o.Result != RecordCorrected {
+		return fmt.Errorf("result %q: want %s or %s", o.Result, RecordVerified, RecordCorrected)
+	}
+	return checkReason(o.Note, false)
+}
+
+// CadreChoiceOutcome is the option the cadre chose.
+type CadreChoiceOutcome struct {
+	Option string `json:"option"`
+}
+
+// Validate checks the option is one the rules open to this cadre.
+func (o CadreChoiceOutcome) Validate(eligible []string) error {
+	if !slices.Contains(eligible, o.Option) {
+		return fmt.Errorf("option %q is not open to this cadre (open: %s)", o.Option, strings.Join(eligible, ", "))
+	}
+	return nil
+}
+
+// The decisions on a cadre's choice.
+const (
+	Approve = "approve"
+	Reject  = "reject"
+)
+
+// CadreApprovalOutcome is the competent official's decision on the choice;
+// a rejection sends the case back to the cadre's choice.
+type CadreApprovalOutcome struct {
+	Decision string `json:"decision"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+// Validate checks the decision, with a reason for a rejection.
+func (o CadreApprovalOutcome) Validate() error {
+	if o.Decision != Approve && o.Decision != Reject {
+		return fmt.Errorf("decision %q: want %s or %s", o.Decision, Approve, Reject)
+	}
+	return checkReason(o.Reason, o.Decision == Reject)
+}
+
+// BenefitDecisionOutcome is the decision on a cadre's benefits.
+type BenefitDecisionOutcome struct {
+	DecisionNo string `json:"decision_no"`
+	DecidedOn  Date   `json:"decided_on"`
+}
+
+// Validate checks the decision is numbered, after election day and not in
+// the future.
+func (o BenefitDecisionOutcome) Validate(electionDay, today Date) error {
+	if _, err := ParseDocumentNo(o.DecisionNo); err != nil {
+		return fmt.Errorf("decision_no: %w", err)
+	}
+	switch {
+	case o.DecidedOn.IsZero():
+		return fmt.Errorf("decided_on is required")
+	case !o.DecidedOn.After(electionDay):
+		return fmt.Errorf("decided_on %s is not after election day %s", o.DecidedOn, electionDay)
+	case o.DecidedOn.After(today):
+		return fmt.Errorf("decided_on %s is in the future", o.DecidedOn)
+	}
+	return nil
+}
