@@ -141,12 +141,7 @@ func TestCredentialsHappyPath(t *testing.T) {
 			t.Errorf("%s due %s, want %s", task.Kind, got, want)
 		}
 	}
-	last := f.progress[0]
-	for _, p := range f.progress {
-		if p.Seq > last.Seq {
-			last = p
-		}
-	}
+	last := f.lastProgress()
 	if last.State != checklist.AreaDone || last.OpenTasks != 0 {
 		t.Errorf("last progress %+v", last)
 	}

@@ -138,3 +138,17 @@ func (f *fakeStore) completions() []checklist.TaskCompletion {
 	defer f.mu.Unlock()
 	return append([]checklist.TaskCompletion(nil), f.completed...)
 }
+
+// lastProgress is the newest progress report (reports may complete out of
+// order; their sequence numbers do not).
+func (f *fakeStore) lastProgress() checklist.AreaProgress {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var last checklist.AreaProgress
+	for _, p := range f.progress {
+		if p.Seq >= last.Seq {
+			last = p
+		}
+	}
+	return last
+}
