@@ -96,3 +96,14 @@ type Task struct {
 func NewTaskID(term Term, council CouncilCode, kind TaskKind, subject string) TaskID {
 	return TaskID(string(term) + "/" + string(council) + "/" + string(kind) + "/" + subject)
 }
+
+// TaskKinds lists every kind of task, area by area, for help text and
+// validation of filters.
+func TaskKinds() []TaskKind {
+	return []TaskKind{
+		KindReviewComplaint, KindAdoptResolution, KindHandOverCertificates,
+		KindSetSessionDate, KindSendSessionDocuments, KindOpenSession, KindRecordLeadership, KindRecordApprovals,
+		KindSubmitNominations, KindAppraiseNomination, KindReviewCommendations, KindDecideCommendations,
+		KindVerifyCadreRecord, KindRecordCadreChoice, KindApproveCadreBenefits, KindDecideCadreBenefits,
+	}
+}

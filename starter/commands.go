@@ -48,20 +48,25 @@ func usageError(format string, args ...any) error {
 func commands() []command {
 	return []command{
 		migrateCommand(), importCommand(), demoCommand(), electionsCommand(), startCommand(),
-		tasksCommand(), taskCommand(), completeCommand(), simulateCommand(),
+		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
 		progressCommand(), summaryCommand(), certificateCommand(),
 	}
 }
 
-// commandGroups orders the top-level help by who uses which command.
-// A command missing here is still listed, under "Other".
-var commandGroups = []struct {
+// commandGroup is a heading of the top-level help and its commands.
+type commandGroup struct {
 	title string
 	names []string
-}{
-	{"Administrators", []string{"migrate", "import", "demo", "elections", "start"}},
-	{"Staff", []string{"tasks", "task", "complete", "simulate"}},
-	{"Managers", []string{"progress", "summary", "certificate"}},
+}
+
+// commandGroups orders the top-level help by who uses which command.
+// A command missing here is still listed, under "Other".
+func commandGroups() []commandGroup {
+	return []commandGroup{
+		{"Administrators", []string{"migrate", "import", "demo", "elections", "start"}},
+		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "simulate"}},
+		{"Managers", []string{"progress", "summary", "certificate"}},
+	}
 }
 
 // run executes starter with args and returns the process exit code:
@@ -166,7 +171,7 @@ Usage:
 			listed[c.name] = true
 		}
 	}
-	for _, g := range commandGroups {
+	for _, g := range commandGroups() {
 		var cs []command
 		for _, name := range g.names {
 			if c, ok := findCommand(name); ok {

@@ -20,11 +20,24 @@ import (
 // timeNow is the clock of the commands (today's date in examples).
 var timeNow = time.Now
 
-// outcomeFlags are the flags each task kind builds its outcome from.
-var outcomeFlags = map[election.TaskKind][]string{
-	election.KindReviewComplaint:      {"decision", "reason", "ineligible"},
-	election.KindAdoptResolution:      {"resolution-no", "date"},
-	election.KindHandOverCertificates: {"date", "note"},
+// outcomeFlags are the flags each task kind builds its outcome from;
+// kinds whose outcome is a list (leadership results, approvals,
+// nominations, the council's review) take --outcome JSON.
+func outcomeFlags() map[election.TaskKind][]string {
+	return map[election.TaskKind][]string{
+		election.KindReviewComplaint:      {"decision", "reason", "ineligible"},
+		election.KindAdoptResolution:      {"resolution-no", "date"},
+		election.KindHandOverCertificates: {"date", "note"},
+		election.KindSetSessionDate:       {"date"},
+		election.KindSendSessionDocuments: {"date", "recipients"},
+		election.KindOpenSession:          {"date", "credential-report"},
+		election.KindAppraiseNomination:   {"decision", "reason"},
+		election.KindDecideCommendations:  {"decision-no", "date"},
+		election.KindVerifyCadreRecord:    {"result", "note"},
+		election.KindRecordCadreChoice:    {"option"},
+		election.KindApproveCadreBenefits: {"decision", "reason"},
+		election.KindDecideCadreBenefits:  {"decision-no", "date"},
+	}
 }
 
 func completeCommand() command {
@@ -43,22 +56,46 @@ The outcome is built from the flags of the task's kind:
                                (--ineligible: the review found the person ineligible,
                                whatever the complaint's fate)
   adopt-credential-resolution  --resolution-no NO --date DATE (the day it was adopted:
-                               after election day, not in the future)
+                               after complaints close, not in the future)
   hand-over-certificates       --date DATE [--note TEXT] (the day they were handed over)
-Dates are DD/MM/YYYY or YYYY-MM-DD. Alternatively --outcome gives the outcome
-as JSON, verbatim, e.g. '{"decision":"dismissed","reason":"..."}'.
+  set-session-date             --date DATE (no later than the legal deadline)
+  send-session-documents       --date DATE --recipients N (every confirmed delegate)
+  open-session                 --date DATE --credential-report
+  appraise-nomination          --decision approve|reject [--reason TEXT]
+  decide-commendations         --decision-no NO --date DATE
+  verify-cadre-record          --result verified|corrected [--note TEXT]
+                               (save corrections first with starter correct-cadre)
+  record-cadre-choice          --option early-retirement|reassignment|await-retirement
+  approve-cadre-benefits       --decision approve|reject [--reason TEXT]
+  decide-cadre-benefits        --decision-no NO --date DATE
+The kinds whose outcome is a list take --outcome JSON:
+  record-leadership-results    {"results":[{"position":"hdnd-chair","person":"<person-id>"},
+                                 {"position":"committee-head","committee":"Ban Pháp chế","person":"..."},
+                                 {"position":"ubnd-vice-chair","name":"<holder from outside>"}]}
+  record-approvals             {"approvals":[{"position":"hdnd-chair","person":"...","body":"...",
+                                 "decision_no":"5/NQ-UBTVQH","approved_on":"DD/MM/YYYY"}]}
+  submit-nominations           {"nominations":[{"id":"N1","nominee_kind":"collective|individual",
+                                 "nominee":"...","achievement":"..."}]}
+  review-commendations         {"decisions":[{"nomination":"N1","approve":true}]}
+Dates are DD/MM/YYYY or YYYY-MM-DD. --outcome also works for every kind,
+e.g. '{"decision":"dismissed","reason":"..."}'.
 
 "starter task <task-id>" shows the task and an example of this command.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
 			actor := fs.String("actor", defaultActor(), "who completes the task, for the audit log")
 			role := fs.String("role", "", "the role you act in (required): "+roleNames())
 			outcome := fs.String("outcome", "", "the outcome as JSON, instead of the field flags")
-			decision := fs.String("decision", "", "review-complaint: upheld or dismissed")
-			reason := fs.String("reason", "", "review-complaint: the reason of the decision")
+			decision := fs.String("decision", "", "review-complaint: upheld or dismissed; appraise-nomination, approve-cadre-benefits: approve or reject")
+			reason := fs.String("reason", "", "the reason of the decision (required to uphold, or to reject)")
 			ineligible := fs.Bool("ineligible", false, "review-complaint: the review found the person ineligible")
 			resolutionNo := fs.String("resolution-no", "", "adopt-credential-resolution: the resolution's number, e.g. 12/NQ-UBBC")
-			date := fs.String("date", "", "adopt-credential-resolution: day adopted; hand-over-certificates: day handed over (DD/MM/YYYY or YYYY-MM-DD)")
-			note := fs.String("note", "", "hand-over-certificates: a note")
+			date := fs.String("date", "", "the day of what the task records: adopted, handed over, session date, sent, opened, decided (DD/MM/YYYY or YYYY-MM-DD)")
+			note := fs.String("note", "", "hand-over-certificates, verify-cadre-record: a note")
+			recipients := fs.Int("recipients", 0, "send-session-documents: how many delegates received them")
+			credentialReport := fs.Bool("credential-report", false, "open-session: the credential report was presented")
+			decisionNo := fs.String("decision-no", "", "decide-commendations, decide-cadre-benefits: the decision's number, e.g. 77/QĐ-UBND")
+			result := fs.String("result", "", "verify-cadre-record: verified, or corrected (after starter correct-cadre)")
+			option := fs.String("option", "", "record-cadre-choice: early-retirement, reassignment or await-retirement")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
 				if len(args) != 1 {
 					return usageError("complete takes one task ID")
@@ -79,7 +116,7 @@ as JSON, verbatim, e.g. '{"decision":"dismissed","reason":"..."}'.
 				}
 				var fieldFlags []string
 				fs.Visit(func(f *flag.Flag) {
-					for _, names := range outcomeFlags {
+					for _, names := range outcomeFlags() {
 						if slices.Contains(names, f.Name) && !slices.Contains(fieldFlags, f.Name) {
 							fieldFlags = append(fieldFlags, f.Name)
 						}
@@ -111,7 +148,8 @@ as JSON, verbatim, e.g. '{"decision":"dismissed","reason":"..."}'.
 				if *outcome == "" {
 					raw, err = buildOutcome(t, fieldFlags, outcomeFields{
 						decision: *decision, reason: *reason, ineligible: *ineligible,
-						resolutionNo: *resolutionNo, date: day, note: *note,
+						resolutionNo: *resolutionNo, date: day, note: *note, recipients: *recipients,
+						credentialReport: *credentialReport, decisionNo: *decisionNo, result: *result, option: *option,
 					})
 					if err != nil {
 						return err
@@ -141,19 +179,24 @@ as JSON, verbatim, e.g. '{"decision":"dismissed","reason":"..."}'.
 
 // outcomeFields are the values of the outcome field flags.
 type outcomeFields struct {
-	decision     string
-	reason       string
-	ineligible   bool
-	resolutionNo string
-	date         election.Date
-	note         string
+	decision         string
+	reason           string
+	ineligible       bool
+	resolutionNo     string
+	date             election.Date
+	note             string
+	recipients       int
+	credentialReport bool
+	decisionNo       string
+	result           string
+	option           string
 }
 
 // buildOutcome turns the field flags into the outcome JSON of the task's
 // kind. Their values are checked by the workflow, which says what is wrong;
 // here only flags that do not belong to the kind are refused.
 func buildOutcome(t store.InboxTask, given []string, f outcomeFields) (json.RawMessage, error) {
-	allowed, ok := outcomeFlags[t.Kind]
+	allowed, ok := outcomeFlags()[t.Kind]
 	if !ok {
 		return nil, usageError("starter has no field flags for %s tasks: give the outcome with --outcome JSON", t.Kind)
 	}
@@ -170,6 +213,24 @@ func buildOutcome(t store.InboxTask, given []string, f outcomeFields) (json.RawM
 		v = election.ResolutionOutcome{ResolutionNo: f.resolutionNo, AdoptedOn: f.date}
 	case election.KindHandOverCertificates:
 		v = election.HandoverOutcome{HandedOverOn: f.date, Note: f.note}
+	case election.KindSetSessionDate:
+		v = election.SessionDateOutcome{SessionDate: f.date}
+	case election.KindSendSessionDocuments:
+		v = election.DocumentsOutcome{SentOn: f.date, Recipients: f.recipients}
+	case election.KindOpenSession:
+		v = election.OpeningOutcome{OpenedOn: f.date, CredentialReportPresented: f.credentialReport}
+	case election.KindAppraiseNomination:
+		v = election.AppraisalOutcome{Decision: election.AppraisalDecision(f.decision), Reason: f.reason}
+	case election.KindDecideCommendations:
+		v = election.CommendationDecisionOutcome{DecisionNo: f.decisionNo, DecidedOn: f.date}
+	case election.KindVerifyCadreRecord:
+		v = election.VerifyRecordOutcome{Result: f.result, Note: f.note}
+	case election.KindRecordCadreChoice:
+		v = election.CadreChoiceOutcome{Option: f.option}
+	case election.KindApproveCadreBenefits:
+		v = election.CadreApprovalOutcome{Decision: f.decision, Reason: f.reason}
+	case election.KindDecideCadreBenefits:
+		v = election.BenefitDecisionOutcome{DecisionNo: f.decisionNo, DecidedOn: f.date}
 	}
 	return json.Marshal(v)
 }

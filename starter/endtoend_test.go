@@ -309,7 +309,18 @@ func testRosterEndToEnd(t *testing.T, srv *devserver.Server) {
 		t.Errorf("tasks --state done:\n%s", r.all)
 	}
 
-	// The first sessions and commendations, by simulated staff.
+	// What the other areas' tasks show, from Postgres.
+	eventually(t, "task of 00004's session date and CB-001's record", func() (bool, string) {
+		a := cli("task", taskOf("00004", "set-session-date", "session"))
+		b := cli("task", taskOf("00004", "verify-cadre-record", "CB-001/1"))
+		return strings.Contains(a.stdout, "First session: legal deadline 29/04/2026") &&
+			strings.Contains(a.stdout, "Confirmed delegates (2): 00004-P001, 00004-P002") &&
+			strings.Contains(b.stdout, "Cadre CB-001: Hoàng Văn Bình") &&
+			strings.Contains(b.stdout, "under decree-177-2024 (verified: false; needs HR confirmation: true)") &&
+			strings.Contains(b.stdout, "Chưa đối chiếu văn bản"), a.all + b.all
+	})
+
+	// The first sessions, commendations and cadres, by simulated staff.
 	if r := must("simulate", "--pace", "0s", "--idle", "3s"); strings.Contains(r.stdout, "\nrefused ") {
 		t.Errorf("simulate refused a task:\n%s", r.stdout)
 	}

@@ -17,9 +17,7 @@ import (
 )
 
 // taskKinds lists the task kinds starter knows how to show and complete.
-func taskKinds() []election.TaskKind {
-	return []election.TaskKind{election.KindReviewComplaint, election.KindAdoptResolution, election.KindHandOverCertificates}
-}
+func taskKinds() []election.TaskKind { return election.TaskKinds() }
 
 func parseTaskKind(s string) (election.TaskKind, error) {
 	names := make([]string, 0, len(taskKinds()))
@@ -313,8 +311,125 @@ func showTaskSubject(ctx context.Context, w io.Writer, s *store.Store, t store.I
 			return err
 		}
 		fmt.Fprintf(w, "Certificates issued to hand over: %d\n", n)
+	case election.KindSetSessionDate, election.KindSendSessionDocuments, election.KindOpenSession,
+		election.KindRecordLeadership, election.KindRecordApprovals:
+		return showFirstSession(ctx, w, s, t)
+	case election.KindAppraiseNomination, election.KindReviewCommendations, election.KindDecideCommendations:
+		return showNominations(ctx, w, s, t)
+	case election.KindVerifyCadreRecord, election.KindRecordCadreChoice, election.KindApproveCadreBenefits,
+		election.KindDecideCadreBenefits:
+		return showCadreCase(ctx, w, s, t)
 	}
 	return nil
+}
+
+// showFirstSession prints the first session so far and who may be elected.
+func showFirstSession(ctx context.Context, w io.Writer, s *store.Store, t store.InboxTask) error {
+	fs, err := s.FirstSessionOf(ctx, t.Term, t.Council)
+	if err != nil {
+		return err
+	}
+	confirmed, err := s.ConfirmedDelegates(ctx, t.Term, t.Council)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "First session: legal deadline %s", fs.Deadline.Vietnamese())
+	if !fs.SessionDate.IsZero() {
+		fmt.Fprintf(w, ", set for %s", fs.SessionDate.Vietnamese())
+	}
+	if !fs.OpenedOn.IsZero() {
+		fmt.Fprintf(w, ", opened %s", fs.OpenedOn.Vietnamese())
+	}
+	fmt.Fprintf(w, "\nConfirmed delegates (%d): %s\n", len(confirmed), joinIDs(confirmed))
+	if t.Kind == election.KindRecordLeadership || t.Kind == election.KindRecordApprovals {
+		c, _, err := s.Council(ctx, t.Term, t.Council)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  OFFICE\tTITLE\tONE HOLDER\tDELEGATE\tAPPROVED BY")
+		for _, p := range election.Positions(c.Level) {
+			fmt.Fprintf(tw, "  %s\t%s\t%v\t%v\t%s\n", p.Code, p.Title, p.Single, p.DelegateRequired, p.ApprovalBody)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if t.Kind == election.KindRecordApprovals {
+		results, err := s.LeadershipOf(ctx, t.Term, t.Council)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w, "Results elected:")
+		for _, r := range results {
+			fmt.Fprintf(w, "  %s %s %s\n", r.Position, r.Committee, r.Holder())
+		}
+	}
+	return nil
+}
+
+// showNominations prints a council's nominations and where each stands.
+func showNominations(ctx context.Context, w io.Writer, s *store.Store, t store.InboxTask) error {
+	sum, err := s.CommendationSummary(ctx, t.Term, t.Council)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  NOMINATION\tKIND\tSTATUS\tNOMINEE\tACHIEVEMENT")
+	for _, n := range sum.Nominations {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", n.ID, n.NomineeKind, n.Status, n.Nominee, n.Achievement)
+	}
+	return tw.Flush()
+}
+
+// showCadreCase prints the cadre's record and the latest computation of
+// their options, with every amount and how it was reached.
+func showCadreCase(ctx context.Context, w io.Writer, s *store.Store, t store.InboxTask) error {
+	id := election.CadreID(strings.Split(taskSubjectPath(t), "/")[0])
+	c, err := s.Cadre(ctx, t.Term, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Cadre %s: %s, %s, born %s, %d months of insurance, salary %d đồng/month\n",
+		c.ID, c.FullName, c.Position, c.BirthDate.Vietnamese(), c.InsuranceMonths, c.MonthlySalary)
+	round, err := s.LatestAssessmentRound(ctx, t.Term, id)
+	if err != nil || round == 0 {
+		return err
+	}
+	a, err := s.Assessment(ctx, t.Term, id, round)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Computation %d under %s (verified: %v; needs HR confirmation: %v), %d months to retirement:\n",
+		round, a.RuleSet, a.Verified, a.NeedsHRConfirmation, a.MonthsLeft)
+	for _, o := range a.Options {
+		open := "open"
+		if !o.Eligible {
+			open = "not open"
+		}
+		fmt.Fprintf(w, "  %-17s %-9s total %d đồng — %s\n", o.Kind, open, o.Total, o.Reason)
+	}
+	for _, line := range a.Explanation {
+		fmt.Fprintf(w, "    %s\n", line)
+	}
+	return nil
+}
+
+// taskSubjectPath is what follows the kind in a task ID.
+func taskSubjectPath(t store.InboxTask) string {
+	parts := strings.SplitN(string(t.ID), "/", 4)
+	if len(parts) < 4 {
+		return ""
+	}
+	return parts[3]
+}
+
+func joinIDs(ids []election.PersonID) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return strings.Join(out, ", ")
 }
 
 // completeExample is a "starter complete" command line for a task.
