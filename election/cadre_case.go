@@ -75,26 +75,3 @@ func (o CadreApprovalOutcome) Validate() error {
 	}
 	return checkReason(o.Reason, o.Decision == Reject)
 }
-
-// BenefitDecisionOutcome is the decision on a cadre's benefits.
-type BenefitDecisionOutcome struct {
-	DecisionNo string `json:"decision_no"`
-	DecidedOn  Date   `json:"decided_on"`
-}
-
-// Validate checks the decision is numbered, after election day and not in
-// the future.
-func (o BenefitDecisionOutcome) Validate(electionDay, today Date) error {
-	if _, err := ParseDocumentNo(o.DecisionNo); err != nil {
-		return fmt.Errorf("decision_no: %w", err)
-	}
-	switch {
-	case o.DecidedOn.IsZero():
-		return fmt.Errorf("decided_on is required")
-	case !o.DecidedOn.After(electionDay):
-		return fmt.Errorf("decided_on %s is not after election day %s", o.DecidedOn, electionDay)
-	case o.DecidedOn.After(today):
-		return fmt.Errorf("decided_on %s is in the future", o.DecidedOn)
-	}
-	return nil
-}

@@ -21,10 +21,10 @@ func TestCadreCaseOutcomes(t *testing.T) {
 		{"approve", CadreApprovalOutcome{Decision: "approve"}.Validate(), ""},
 		{"reject without reason", CadreApprovalOutcome{Decision: "reject"}.Validate(), "reason is required"},
 		{"approval bad", CadreApprovalOutcome{Decision: "maybe"}.Validate(), "want approve or reject"},
-		{"decision ok", BenefitDecisionOutcome{"77/QĐ-UBND", MustParseDate("2026-05-01")}.Validate(e, today), ""},
-		{"decision bad no", BenefitDecisionOutcome{"x", MustParseDate("2026-05-01")}.Validate(e, today), "decision_no"},
-		{"decision future", BenefitDecisionOutcome{"77/QĐ-UBND", MustParseDate("2026-06-02")}.Validate(e, today), "future"},
-		{"decision on election day", BenefitDecisionOutcome{"77/QĐ-UBND", e}.Validate(e, today), "not after election day"},
+		{"decision ok", DecisionOutcome{"77/QĐ-UBND", MustParseDate("2026-05-01")}.Validate(e, today), ""},
+		{"decision bad no", DecisionOutcome{"x", MustParseDate("2026-05-01")}.Validate(e, today), "decision_no"},
+		{"decision future", DecisionOutcome{"77/QĐ-UBND", MustParseDate("2026-06-02")}.Validate(e, today), "future"},
+		{"decision on election day", DecisionOutcome{"77/QĐ-UBND", e}.Validate(e, today), "not after election day"},
 	}
 	for _, tt := range tests {
 		if (tt.err == nil) != (tt.wantErr == "") || (tt.err != nil && !strings.Contains(tt.err.Error(), tt.wantErr)) {

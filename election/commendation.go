@@ -242,30 +242,6 @@ type CouncilVerdict struct {
 	Reason     string       `json:"reason,omitempty"`
 }
 
-// CommendationDecisionOutcome is the People's Committee chair's decision:
-// its number and the day it was signed.
-type CommendationDecisionOutcome struct {
-	DecisionNo string `json:"decision_no"`
-	DecidedOn  Date   `json:"decided_on"`
-}
-
-// Validate checks the decision: numbered (e.g. 123/QĐ-UBND), signed after
-// election day and not in the future (today is the workflow's today).
-func (o CommendationDecisionOutcome) Validate(electionDay, today Date) error {
-	if _, err := ParseDocumentNo(o.DecisionNo); err != nil {
-		return fmt.Errorf("decision_no: %w", err)
-	}
-	switch {
-	case o.DecidedOn.IsZero():
-		return fmt.Errorf("decided_on is required")
-	case !o.DecidedOn.After(electionDay):
-		return fmt.Errorf("decided_on %s is not after election day %s", o.DecidedOn, electionDay)
-	case o.DecidedOn.After(today):
-		return fmt.Errorf("decided_on %s is in the future", o.DecidedOn)
-	}
-	return nil
-}
-
 // NominationStatus is where a nomination ended up. A nomination only moves
 // forward: nominated, then rejected at appraisal, or rejected or approved
 // by the council.

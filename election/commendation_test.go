@@ -131,25 +131,25 @@ func TestCouncilReviewOutcomeValidate(t *testing.T) {
 	}
 }
 
-func TestCommendationDecisionOutcomeValidate(t *testing.T) {
+func TestCommendationDecisionValidate(t *testing.T) {
 	e := MustParseDate("2026-03-15")
 	today := MustParseDate("2026-04-20")
 	tests := []struct {
 		name string
-		o    CommendationDecisionOutcome
+		o    DecisionOutcome
 		want string
 	}{
-		{"ok", CommendationDecisionOutcome{"123/QĐ-UBND", MustParseDate("2026-04-20")}, ""},
-		{"bad number", CommendationDecisionOutcome{"QĐ 123", MustParseDate("2026-04-20")}, "decision_no"},
-		{"no number", CommendationDecisionOutcome{"", MustParseDate("2026-04-20")}, "decision_no"},
-		{"no date", CommendationDecisionOutcome{"123/QĐ-UBND", Date{}}, "decided_on is required"},
-		{"on election day", CommendationDecisionOutcome{"123/QĐ-UBND", e}, "not after election day"},
-		{"future", CommendationDecisionOutcome{"123/QĐ-UBND", MustParseDate("2026-04-21")}, "in the future"},
+		{"ok", DecisionOutcome{"123/QĐ-UBND", MustParseDate("2026-04-20")}, ""},
+		{"bad number", DecisionOutcome{"QĐ 123", MustParseDate("2026-04-20")}, "decision_no"},
+		{"no number", DecisionOutcome{"", MustParseDate("2026-04-20")}, "decision_no"},
+		{"no date", DecisionOutcome{"123/QĐ-UBND", Date{}}, "decided_on is required"},
+		{"on election day", DecisionOutcome{"123/QĐ-UBND", e}, "not after election day"},
+		{"future", DecisionOutcome{"123/QĐ-UBND", MustParseDate("2026-04-21")}, "in the future"},
 	}
 	for _, tt := range tests {
 		wantCommendationErr(t, tt.name, tt.o.Validate(e, today), tt.want)
 	}
-	var o CommendationDecisionOutcome
+	var o DecisionOutcome
 	if err := DecodeOutcome(json.RawMessage(`{"decision_no":"123/QĐ-UBND","decided_on":"20/04/2026"}`), &o); err != nil || o.DecidedOn.String() != "2026-04-20" {
 		t.Errorf("DD/MM/YYYY date: %v %+v", err, o)
 	}

@@ -235,7 +235,7 @@ func (o *Ops) simulatedOutcome(ctx context.Context, t election.Task, rng *rand.R
 		}
 		v = election.CouncilReviewOutcome{Decisions: votes}
 	case election.KindDecideCommendations:
-		v = election.CommendationDecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
+		v = election.DecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
 	case election.KindVerifyCadreRecord:
 		v = election.VerifyRecordOutcome{Result: election.RecordVerified, Note: "Đã đối chiếu sổ BHXH"}
 	case election.KindRecordCadreChoice:
@@ -247,7 +247,7 @@ func (o *Ops) simulatedOutcome(ctx context.Context, t election.Task, rng *rand.R
 	case election.KindApproveCadreBenefits:
 		v = election.CadreApprovalOutcome{Decision: election.Approve}
 	case election.KindDecideCadreBenefits:
-		v = election.BenefitDecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
+		v = election.DecisionOutcome{DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+rng.IntN(900)), DecidedOn: today}
 	case election.KindRecordLeadership:
 		return o.simulatedLeadership(ctx, t)
 	case election.KindRecordApprovals:

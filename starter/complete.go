@@ -222,7 +222,7 @@ func buildOutcome(t store.InboxTask, given []string, f outcomeFields) (json.RawM
 	case election.KindAppraiseNomination:
 		v = election.AppraisalOutcome{Decision: election.AppraisalDecision(f.decision), Reason: f.reason}
 	case election.KindDecideCommendations:
-		v = election.CommendationDecisionOutcome{DecisionNo: f.decisionNo, DecidedOn: f.date}
+		v = election.DecisionOutcome{DecisionNo: f.decisionNo, DecidedOn: f.date}
 	case election.KindVerifyCadreRecord:
 		v = election.VerifyRecordOutcome{Result: f.result, Note: f.note}
 	case election.KindRecordCadreChoice:
@@ -230,7 +230,7 @@ func buildOutcome(t store.InboxTask, given []string, f outcomeFields) (json.RawM
 	case election.KindApproveCadreBenefits:
 		v = election.CadreApprovalOutcome{Decision: f.decision, Reason: f.reason}
 	case election.KindDecideCadreBenefits:
-		v = election.BenefitDecisionOutcome{DecisionNo: f.decisionNo, DecidedOn: f.date}
+		v = election.DecisionOutcome{DecisionNo: f.decisionNo, DecidedOn: f.date}
 	}
 	return json.Marshal(v)
 }

@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -145,36 +144,19 @@ func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.Cad
 			Term: facts.Term, Council: facts.Council, Cadre: in.Cadre, ElectionDay: facts.ElectionDay, Round: round,
 		}).Get(ctx, &assessment)
 	}
-	today := func(ctx workflow.Context) election.Date { return election.Today(workflow.Now(ctx)) }
 	checks := map[election.TaskKind]outcomeCheck{
-		election.KindVerifyCadreRecord: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.VerifyRecordOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		election.KindVerifyCadreRecord: check(func(_ workflow.Context, o election.VerifyRecordOutcome) error {
 			return o.Validate()
-		},
-		election.KindRecordCadreChoice: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.CadreChoiceOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindRecordCadreChoice: check(func(_ workflow.Context, o election.CadreChoiceOutcome) error {
 			return o.Validate(assessment.Eligible)
-		},
-		election.KindApproveCadreBenefits: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.CadreApprovalOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindApproveCadreBenefits: check(func(_ workflow.Context, o election.CadreApprovalOutcome) error {
 			return o.Validate()
-		},
-		election.KindDecideCadreBenefits: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.BenefitDecisionOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindDecideCadreBenefits: check(func(ctx workflow.Context, o election.DecisionOutcome) error {
 			return o.Validate(facts.ElectionDay, today(ctx))
-		},
+		}),
 	}
 	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
 	if err != nil {
@@ -241,7 +223,7 @@ func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.Cad
 	}
 
 	// 3. The decision, with the figures of the last computation.
-	var decision election.BenefitDecisionOutcome
+	var decision election.DecisionOutcome
 	if err := step(stepDecision, election.KindDecideCadreBenefits, election.RoleHR, 0, 1, &decision); err != nil {
 		return result, err
 	}

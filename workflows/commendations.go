@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"go.temporal.io/sdk/worker"
@@ -71,36 +70,19 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 	// passed lists the nominations awaiting the council's review; set
 	// before the review task opens, so its validator can check coverage.
 	var passed []election.NominationID
-	today := func(ctx workflow.Context) election.Date { return election.Today(workflow.Now(ctx)) }
 	checks := map[election.TaskKind]outcomeCheck{
-		election.KindSubmitNominations: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.NominationsOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		election.KindSubmitNominations: check(func(_ workflow.Context, o election.NominationsOutcome) error {
 			return o.Validate()
-		},
-		election.KindAppraiseNomination: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.AppraisalOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindAppraiseNomination: check(func(_ workflow.Context, o election.AppraisalOutcome) error {
 			return o.Validate()
-		},
-		election.KindReviewCommendations: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.CouncilReviewOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindReviewCommendations: check(func(_ workflow.Context, o election.CouncilReviewOutcome) error {
 			return o.Validate(passed)
-		},
-		election.KindDecideCommendations: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.CommendationDecisionOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindDecideCommendations: check(func(ctx workflow.Context, o election.DecisionOutcome) error {
 			return o.Validate(facts.ElectionDay, today(ctx))
-		},
+		}),
 	}
 	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
 	if err != nil {
@@ -236,7 +218,7 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 	if err := board.await(ctx, decide.ID); err != nil {
 		return result, err
 	}
-	var decided election.CommendationDecisionOutcome
+	var decided election.DecisionOutcome
 	if err := board.outcome(decide.ID, &decided); err != nil {
 		return result, err
 	}

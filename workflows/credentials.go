@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -43,29 +42,16 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 	}
 
 	var adoptedOn election.Date // set once the resolution is adopted
-	today := func(ctx workflow.Context) election.Date { return election.Today(workflow.Now(ctx)) }
 	checks := map[election.TaskKind]outcomeCheck{
-		election.KindReviewComplaint: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.ReviewOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		election.KindReviewComplaint: check(func(_ workflow.Context, o election.ReviewOutcome) error {
 			return o.Validate()
-		},
-		election.KindAdoptResolution: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.ResolutionOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindAdoptResolution: check(func(ctx workflow.Context, o election.ResolutionOutcome) error {
 			return o.Validate(election.ResolutionEarliest(facts.ElectionDay, facts.ComplaintsFiled), today(ctx))
-		},
-		election.KindHandOverCertificates: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.HandoverOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindHandOverCertificates: check(func(ctx workflow.Context, o election.HandoverOutcome) error {
 			return o.Validate(adoptedOn, today(ctx))
-		},
+		}),
 	}
 	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
 	if err != nil {

@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -70,47 +69,26 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 		}
 		return m
 	}
-	today := func(ctx workflow.Context) election.Date { return election.Today(workflow.Now(ctx)) }
 	deadline := facts.FirstSession
 	var sessionDate, openedOn election.Date
 	var results []election.LeadershipResult
 
 	checks := map[election.TaskKind]outcomeCheck{
-		election.KindSetSessionDate: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.SessionDateOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		election.KindSetSessionDate: check(func(ctx workflow.Context, o election.SessionDateOutcome) error {
 			return o.Validate(earliestSession(facts, adoption), deadline)
-		},
-		election.KindSendSessionDocuments: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.DocumentsOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindSendSessionDocuments: check(func(ctx workflow.Context, o election.DocumentsOutcome) error {
 			return o.Validate(len(confirmed()), sessionDate, today(ctx))
-		},
-		election.KindOpenSession: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.OpeningOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindOpenSession: check(func(ctx workflow.Context, o election.OpeningOutcome) error {
 			return o.Validate(adoption.AdoptedOn, today(ctx))
-		},
-		election.KindRecordLeadership: func(_ workflow.Context, raw json.RawMessage) error {
-			var o election.LeadershipOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindRecordLeadership: check(func(_ workflow.Context, o election.LeadershipOutcome) error {
 			return o.Validate(facts.Level, confirmed())
-		},
-		election.KindRecordApprovals: func(ctx workflow.Context, raw json.RawMessage) error {
-			var o election.ApprovalsOutcome
-			if err := election.DecodeOutcome(raw, &o); err != nil {
-				return err
-			}
+		}),
+		election.KindRecordApprovals: check(func(ctx workflow.Context, o election.ApprovalsOutcome) error {
 			return o.Validate(election.NeedingApproval(facts.Level, results), openedOn, today(ctx))
-		},
+		}),
 	}
 	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
 	if err != nil {

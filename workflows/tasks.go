@@ -20,6 +20,19 @@ func reminderLeads() []time.Duration { return []time.Duration{3 * 24 * time.Hour
 // update validator, so it must only read workflow state.
 type outcomeCheck func(ctx workflow.Context, raw json.RawMessage) error
 
+// check builds the outcomeCheck of a task kind from its outcome type:
+// the outcome is decoded strictly into T (unknown fields refused), then
+// validated.
+func check[T any](validate func(ctx workflow.Context, o T) error) outcomeCheck {
+	return func(ctx workflow.Context, raw json.RawMessage) error {
+		var o T
+		if err := election.DecodeOutcome(raw, &o); err != nil {
+			return err
+		}
+		return validate(ctx, o)
+	}
+}
+
 // boardTask is one human task and what became of it.
 type boardTask struct {
 	task election.Task
@@ -245,3 +258,6 @@ func (b *taskBoard) deadlineMissed(ctx workflow.Context) {
 	}
 	b.onChange(ctx)
 }
+
+// today is the workflow's today in Viet Nam, for validating dates staff enter.
+func today(ctx workflow.Context) election.Date { return election.Today(workflow.Now(ctx)) }
