@@ -14,7 +14,10 @@ import (
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 // openTest opens a migrated store on a fresh database.
-func openTest(t *testing.T) *Store {
+func openTest(t *testing.T) *Store { return openTestTB(t) }
+
+// openTestTB is openTest for tests and benchmarks.
+func openTestTB(t testing.TB) *Store {
 	t.Helper()
 	s, err := OpenMigrated(context.Background(), pgtest.NewDatabase(t))
 	if err != nil {
