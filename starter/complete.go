@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"electionflow/checklist"
 	"electionflow/election"
@@ -16,9 +15,6 @@ import (
 	"electionflow/ops"
 	"electionflow/store"
 )
-
-// timeNow is the clock of the commands (today's date in examples).
-var timeNow = time.Now
 
 // outcomeFlags are the flags each task kind builds its outcome from;
 // kinds whose outcome is a list (leadership results, approvals,

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"electionflow/election"
 	"electionflow/internal/config"
@@ -435,7 +436,7 @@ func joinIDs(ids []election.PersonID) string {
 // completeExample is a "starter complete" command line for a task.
 func completeExample(t store.InboxTask) string {
 	base := fmt.Sprintf("starter complete %s --role %s", t.ID, t.Role)
-	today := election.Today(timeNow()).Vietnamese()
+	today := election.Today(time.Now()).Vietnamese()
 	switch t.Kind {
 	case election.KindReviewComplaint:
 		return base + ` --decision dismissed --reason "Nội dung khiếu nại không có cơ sở"` +
