@@ -50,6 +50,7 @@ func commands() []command {
 		migrateCommand(), importCommand(), demoCommand(), electionsCommand(), startCommand(),
 		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
 		progressCommand(), summaryCommand(), certificateCommand(),
+		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
 	}
 }
 
@@ -63,7 +64,7 @@ type commandGroup struct {
 // A command missing here is still listed, under "Other".
 func commandGroups() []commandGroup {
 	return []commandGroup{
-		{"Administrators", []string{"migrate", "import", "demo", "elections", "start"}},
+		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users"}},
 		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "simulate"}},
 		{"Managers", []string{"progress", "summary", "certificate"}},
 	}
