@@ -1,0 +1,167 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"electionflow/election"
+)
+
+// AreaState is where one checklist area of a council stands, as its last
+// progress report said.
+type AreaState struct {
+	Area  string
+	State string
+	Step  string
+}
+
+// BoardRow is one council on the managers' board: where each area of its
+// checklist stands, its open and overdue tasks and its next deadline.
+type BoardRow struct {
+	Term     election.Term
+	Council  election.CouncilCode
+	Name     string
+	Level    election.Level
+	Province election.ProvinceCode
+	// Areas are in checklist order; empty when the checklist has not
+	// reported yet.
+	Areas []AreaState
+	// Stage is the first area not done with its step ("credentials/resolution"),
+	// "done" when every area is, "" when nothing was reported.
+	Stage        string
+	OpenTasks    int
+	OverdueTasks int
+	// NextDeadline is the soonest due time of an open task; zero when none.
+	NextDeadline time.Time
+}
+
+// areaOrder is the order of the checklist areas, for stages.
+var areaOrder = map[string]int{"credentials": 0, "first-session": 1, "commendations": 2, "outgoing-cadres": 3}
+
+// Board returns one row per council of the election term, by province,
+// level and code.
+func (s *Store) Board(ctx context.Context, term election.Term) ([]BoardRow, error) {
+	rows, err := s.pool.Query(ctx, `
+		WITH open AS (
+			SELECT council_code, count(*)::int AS n, (count(*) FILTER (WHERE overdue))::int AS late, min(due_at) AS next
+			FROM tasks WHERE term = $1 AND state = 'open' GROUP BY council_code
+		)
+		SELECT c.code, c.name, c.level, c.province, coalesce(o.n, 0), coalesce(o.late, 0), o.next
+		FROM councils c LEFT JOIN open o ON o.council_code = c.code
+		WHERE c.term = $1
+		ORDER BY c.province, c.level, c.code`, string(term))
+	if err != nil {
+		return nil, fmt.Errorf("store: board of %s: %w", term, err)
+	}
+	board, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (BoardRow, error) {
+		r := BoardRow{Term: term}
+		var code, level, province string
+		var next *time.Time
+		err := row.Scan(&code, &r.Name, &level, &province, &r.OpenTasks, &r.OverdueTasks, &next)
+		r.Council, r.Level, r.Province = election.CouncilCode(code), election.Level(level), election.ProvinceCode(province)
+		if next != nil {
+			r.NextDeadline = *next
+		}
+		return r, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: board of %s: %w", term, err)
+	}
+	index := make(map[election.CouncilCode]int, len(board))
+	for i, r := range board {
+		index[r.Council] = i
+	}
+	rows, err = s.pool.Query(ctx, `SELECT council_code, area, state, step FROM checklist_progress WHERE term = $1`, string(term))
+	if err != nil {
+		return nil, fmt.Errorf("store: board progress of %s: %w", term, err)
+	}
+	var council string
+	var a AreaState
+	_, err = pgx.ForEachRow(rows, []any{&council, &a.Area, &a.State, &a.Step}, func() error {
+		if i, ok := index[election.CouncilCode(council)]; ok {
+			board[i].Areas = append(board[i].Areas, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: board progress of %s: %w", term, err)
+	}
+	for i := range board {
+		board[i].Stage = stageOf(board[i].Areas)
+	}
+	return board, nil
+}
+
+// stageOf sorts areas into checklist order and names the first not done.
+func stageOf(areas []AreaState) string {
+	rank := func(a AreaState) int {
+		if r, ok := areaOrder[a.Area]; ok {
+			return r
+		}
+		return len(areaOrder)
+	}
+	slices.SortStableFunc(areas, func(a, b AreaState) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.Area, b.Area))
+	})
+	if len(areas) == 0 {
+		return ""
+	}
+	for _, a := range areas {
+		if a.State != "done" {
+			return a.Area + "/" + a.Step
+		}
+	}
+	return "done"
+}
+
+// Report is the summary report of an election over a set of councils.
+type Report struct {
+	Councils          int
+	Persons           int
+	Confirmed         int
+	NotConfirmed      int
+	Certificates      int
+	HandedOver        int
+	SessionsOnTime    int // first sessions opened no later than their legal deadline
+	SessionsLate      int
+	SessionsNotYet    int // first sessions not opened yet
+	CommendationsDone int // councils whose commendation decision is recorded
+	BenefitDecisions  int // outgoing cadres whose benefit decision is recorded
+}
+
+// Report sums the outcomes of the councils of term in councils from
+// Postgres.
+func (s *Store) Report(ctx context.Context, term election.Term, councils []election.CouncilCode) (Report, error) {
+	codes := make([]string, len(councils))
+	for i, c := range councils {
+		codes[i] = string(c)
+	}
+	r := Report{Councils: len(councils)}
+	err := s.pool.QueryRow(ctx, `
+		SELECT
+			(SELECT count(*) FROM elected_persons WHERE term = $1 AND council_code = ANY($2))::int,
+			(SELECT count(*) FILTER (WHERE d.confirmed) FROM credential_decisions d
+				JOIN credential_resolutions r USING (term, council_code) WHERE d.term = $1 AND d.council_code = ANY($2))::int,
+			(SELECT count(*) FILTER (WHERE NOT d.confirmed) FROM credential_decisions d
+				JOIN credential_resolutions r USING (term, council_code) WHERE d.term = $1 AND d.council_code = ANY($2))::int,
+			(SELECT count(*) FROM certificates WHERE term = $1 AND council_code = ANY($2))::int,
+			(SELECT count(handed_over_at) FROM certificates WHERE term = $1 AND council_code = ANY($2))::int,
+			(SELECT count(*) FILTER (WHERE opened_on IS NOT NULL AND opened_on <= deadline) FROM first_sessions
+				WHERE term = $1 AND council_code = ANY($2))::int,
+			(SELECT count(*) FILTER (WHERE opened_on > deadline) FROM first_sessions
+				WHERE term = $1 AND council_code = ANY($2))::int,
+			(SELECT count(*) FROM commendation_decisions WHERE term = $1 AND council_code = ANY($2))::int,
+			(SELECT count(*) FROM benefit_decisions WHERE term = $1 AND council_code = ANY($2))::int`,
+		string(term), codes).Scan(&r.Persons, &r.Confirmed, &r.NotConfirmed, &r.Certificates, &r.HandedOver,
+		&r.SessionsOnTime, &r.SessionsLate, &r.CommendationsDone, &r.BenefitDecisions)
+	if err != nil {
+		return Report{}, fmt.Errorf("store: report of %s: %w", term, err)
+	}
+	r.SessionsNotYet = r.Councils - r.SessionsOnTime - r.SessionsLate
+	return r, nil
+}

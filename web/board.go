@@ -1,0 +1,202 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"electionflow/auth"
+	"electionflow/checklist"
+	"electionflow/election"
+	"electionflow/store"
+)
+
+// termOf is the election of a request: ?term= when valid, else the newest
+// election; "" when none is imported.
+func (s *Server) termOf(ctx context.Context, q url.Values) (election.Term, error) {
+	if t := q.Get("term"); t != "" {
+		term, err := election.ParseTerm(t)
+		if err != nil {
+			return "", errNotFound
+		}
+		return term, nil
+	}
+	es, err := s.Store.ListElections(ctx)
+	if err != nil || len(es) == 0 {
+		return "", err
+	}
+	return es[0].Term, nil
+}
+
+// mayAnywhere says whether u may do a somewhere in the election term.
+func mayAnywhere(u auth.User, a auth.Action, term election.Term) bool {
+	for _, g := range u.Grants {
+		if g.Scope.Term == term && u.Can(a, auth.Place{Term: term, Province: g.Scope.Province, Council: g.Scope.Council}) {
+			return true
+		}
+	}
+	return false
+}
+
+// boardQuery is the board's filter and order.
+type boardQuery struct {
+	Term     election.Term
+	Province string
+	Level    string
+	Stage    string
+	Sort     string
+}
+
+// boardRow is a council of the board with its Temporal UI link.
+type boardRow struct {
+	store.BoardRow
+	TemporalURL string
+}
+
+// boardBody is the board page's data.
+type boardBody struct {
+	Query     boardQuery
+	Rows      []boardRow
+	CanExport bool
+	Sorts     []string
+	CSVQuery  string
+}
+
+// boardRows returns the councils of the request's election that u may
+// do a on, filtered and sorted as asked; errForbidden when u may do it
+// nowhere.
+func (s *Server) boardRows(ctx context.Context, u auth.User, a auth.Action, q url.Values) (boardQuery, []boardRow, error) {
+	term, err := s.termOf(ctx, q)
+	if err != nil {
+		return boardQuery{}, nil, err
+	}
+	bq := boardQuery{Term: term, Province: q.Get("province"), Level: q.Get("level"), Stage: q.Get("stage"), Sort: q.Get("sort")}
+	if !mayAnywhere(u, a, term) {
+		return bq, nil, errForbidden
+	}
+	all, err := s.Store.Board(ctx, term)
+	if err != nil {
+		return bq, nil, err
+	}
+	var rows []boardRow
+	for _, r := range all {
+		switch {
+		case !u.Can(a, auth.Place{Term: r.Term, Province: r.Province, Council: r.Council}),
+			bq.Province != "" && string(r.Province) != bq.Province,
+			bq.Level != "" && string(r.Level) != bq.Level,
+			bq.Stage != "" && !strings.HasPrefix(r.Stage, bq.Stage):
+			continue
+		}
+		row := boardRow{BoardRow: r}
+		if s.TemporalUIURL != "" {
+			row.TemporalURL = strings.TrimRight(s.TemporalUIURL, "/") + "/workflows/" + url.PathEscape(checklist.WorkflowID(r.Term, r.Council))
+		}
+		rows = append(rows, row)
+	}
+	slices.SortStableFunc(rows, func(a, b boardRow) int {
+		switch bq.Sort {
+		case "open":
+			return cmp.Compare(b.OpenTasks, a.OpenTasks)
+		case "overdue":
+			return cmp.Compare(b.OverdueTasks, a.OverdueTasks)
+		case "deadline":
+			switch {
+			case a.NextDeadline.IsZero() != b.NextDeadline.IsZero():
+				if a.NextDeadline.IsZero() {
+					return 1
+				}
+				return -1
+			}
+			return a.NextDeadline.Compare(b.NextDeadline)
+		case "stage":
+			return cmp.Compare(a.Stage, b.Stage)
+		case "council":
+			return cmp.Compare(a.Council, b.Council)
+		}
+		return 0 // by province, level and code, as the store orders them
+	})
+	return bq, rows, nil
+}
+
+// board shows one row per council the user may watch.
+func (s *Server) board(w http.ResponseWriter, r request) error {
+	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActViewBoard, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	return s.show(w, r, "board", "board", boardBody{Query: q, Rows: rows, Sorts: []string{"", "council", "stage", "open", "overdue", "deadline"},
+		CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVQuery: r.URL.RawQuery})
+}
+
+// boardCSV exports the board as CSV, UTF-8 with a byte order mark so
+// Excel reads Vietnamese names right.
+func (s *Server) boardCSV(w http.ResponseWriter, r request) error {
+	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActExportBoard, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="board-%s.csv"`, q.Term))
+	if _, err := w.Write([]byte("\uFEFF")); err != nil {
+		return nil // the client went away
+	}
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"term", "council", "name", "level", "province", "stage", "areas", "open_tasks", "overdue_tasks", "next_deadline"})
+	for _, r := range rows {
+		areas := make([]string, len(r.Areas))
+		for i, a := range r.Areas {
+			areas[i] = a.Area + ":" + a.State + "/" + a.Step
+		}
+		next := ""
+		if !r.NextDeadline.IsZero() {
+			next = r.NextDeadline.In(officeZone).Format("2006-01-02 15:04")
+		}
+		_ = cw.Write([]string{string(r.Term), string(r.Council), r.Name, string(r.Level), string(r.Province), r.Stage,
+			strings.Join(areas, " "), strconv.Itoa(r.OpenTasks), strconv.Itoa(r.OverdueTasks), next})
+	}
+	cw.Flush()
+	return nil
+}
+
+// stageCount is how many councils are at a stage.
+type stageCount struct {
+	Stage    string
+	Councils int
+}
+
+// reportBody is the report page's data.
+type reportBody struct {
+	Term    election.Term
+	ByStage []stageCount
+	Report  store.Report
+}
+
+// report shows the summary report over the councils the user may report
+// on.
+func (s *Server) report(w http.ResponseWriter, r request) error {
+	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActViewReport, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	codes := make([]election.CouncilCode, len(rows))
+	for i, row := range rows {
+		codes[i] = row.Council
+		counts[row.Stage]++
+	}
+	body := reportBody{Term: q.Term}
+	for st, n := range counts {
+		body.ByStage = append(body.ByStage, stageCount{Stage: st, Councils: n})
+	}
+	slices.SortFunc(body.ByStage, func(a, b stageCount) int { return cmp.Compare(a.Stage, b.Stage) })
+	if body.Report, err = s.Store.Report(r.Context(), q.Term, codes); err != nil {
+		return err
+	}
+	return s.show(w, r, "report", "report", body)
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// lang is the language of a page: "vi" (the default) or "en". Templates
+// translate with {{.L.T "key"}}.
+type lang string
+
+// langCookie remembers the language chosen with ?lang=.
+const langCookie = "efw_lang"
+
+// language picks the request's language: ?lang=vi|en (remembered in a
+// cookie), else the cookie, else Vietnamese.
+func (s *Server) language(w http.ResponseWriter, r *http.Request) lang {
+	if q := r.URL.Query().Get("lang"); q == "vi" || q == "en" {
+		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: q, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || s.SecureCookies})
+		return lang(q)
+	}
+	if c, err := r.Cookie(langCookie); err == nil && c.Value == "en" {
+		return "en"
+	}
+	return "vi"
+}
+
+// T translates key; an unknown key shows as itself, so a missing
+// translation is visible rather than blank.
+func (l lang) T(key string) string {
+	m, ok := translations()[key]
+	if !ok {
+		return key
+	}
+	if l == "en" {
+		return m[1]
+	}
+	return m[0]
+}
+
+// F translates key and formats args into it.
+func (l lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
+
+// translations maps a key to its Vietnamese and English text.
+func translations() map[string][2]string {
+	return map[string][2]string{
+		"app":                 {"Quản lý công việc sau bầu cử", "Post-election administration"},
+		"signin":              {"Đăng nhập", "Sign in"},
+		"signout":             {"Đăng xuất", "Sign out"},
+		"username":            {"Tên đăng nhập", "Username"},
+		"password":            {"Mật khẩu", "Password"},
+		"signin.failed":       {"Tên đăng nhập hoặc mật khẩu không đúng, hoặc đã thử quá nhiều lần. Vui lòng thử lại sau.", "Wrong username or password, or too many attempts. Please try again later."},
+		"inbox":               {"Hộp công việc", "Inbox"},
+		"board":               {"Bảng tiến độ", "Progress board"},
+		"report":              {"Báo cáo tổng hợp", "Summary report"},
+		"tokens":              {"Mã truy cập API", "API tokens"},
+		"error":               {"Lỗi", "Error"},
+		"error.403":           {"Bạn không có quyền xem trang này.", "You may not see this page."},
+		"error.404":           {"Không tìm thấy trang.", "Page not found."},
+		"error.500":           {"Đã xảy ra lỗi. Vui lòng thử lại.", "Something went wrong. Please try again."},
+		"council":             {"Hội đồng", "Council"},
+		"province":            {"Tỉnh/thành", "Province"},
+		"level":               {"Cấp", "Level"},
+		"stage":               {"Giai đoạn", "Stage"},
+		"kind":                {"Loại việc", "Kind"},
+		"subject":             {"Nội dung", "Subject"},
+		"role":                {"Vai trò", "Role"},
+		"due":                 {"Hạn", "Due"},
+		"state":               {"Trạng thái", "State"},
+		"overdue":             {"Quá hạn", "Overdue"},
+		"overdue.only":        {"Chỉ việc quá hạn", "Overdue only"},
+		"filter":              {"Lọc", "Filter"},
+		"all":                 {"Tất cả", "All"},
+		"claimed.by":          {"Người nhận", "Claimed by"},
+		"claim":               {"Nhận việc", "Claim"},
+		"release":             {"Trả lại", "Release"},
+		"assign":              {"Phân công", "Assign"},
+		"assign.to":           {"Tên đăng nhập người nhận", "Assign to (username)"},
+		"no.tasks":            {"Không có việc nào.", "No tasks."},
+		"task":                {"Nhiệm vụ", "Task"},
+		"audit":               {"Nhật ký", "Audit trail"},
+		"no.audit":            {"Chưa có mục nào.", "No entries yet."},
+		"complete":            {"Hoàn thành", "Complete"},
+		"completed":           {"Đã hoàn thành nhiệm vụ.", "The task is completed."},
+		"refused":             {"Không được chấp nhận", "Refused"},
+		"outcome":             {"Kết quả", "Outcome"},
+		"outcome.json":        {"Kết quả (JSON)", "Outcome (JSON)"},
+		"closed":              {"Đã đóng", "Closed"},
+		"by":                  {"bởi", "by"},
+		"open.tasks":          {"Việc đang mở", "Open tasks"},
+		"overdue.tasks":       {"Việc quá hạn", "Overdue tasks"},
+		"next.deadline":       {"Hạn gần nhất", "Next deadline"},
+		"areas":               {"Các phần việc", "Areas"},
+		"temporal":            {"Temporal", "Temporal"},
+		"export.csv":          {"Xuất CSV", "Export CSV"},
+		"sort":                {"Sắp xếp", "Sort"},
+		"councils":            {"Số hội đồng", "Councils"},
+		"persons":             {"Người trúng cử", "Persons elected"},
+		"confirmed":           {"Được xác nhận tư cách", "Confirmed"},
+		"not.confirmed":       {"Không được xác nhận", "Not confirmed"},
+		"certificates":        {"Giấy chứng nhận đã cấp", "Certificates issued"},
+		"handed.over":         {"Giấy chứng nhận đã trao", "Certificates handed over"},
+		"sessions.ontime":     {"Kỳ họp thứ nhất đúng hạn", "First sessions on time"},
+		"sessions.late":       {"Kỳ họp thứ nhất trễ hạn", "First sessions late"},
+		"sessions.notyet":     {"Chưa khai mạc kỳ họp thứ nhất", "First sessions not yet opened"},
+		"commendations":       {"Quyết định khen thưởng", "Commendation decisions"},
+		"benefits":            {"Quyết định chế độ cán bộ", "Benefit decisions"},
+		"by.stage":            {"Hội đồng theo giai đoạn", "Councils by stage"},
+		"not.started":         {"chưa bắt đầu", "not started"},
+		"term":                {"Nhiệm kỳ", "Term"},
+		"token.name":          {"Tên mã", "Token name"},
+		"token.create":        {"Tạo mã mới", "Create a token"},
+		"token.revoke":        {"Thu hồi", "Revoke"},
+		"token.shown":         {"Mã mới (chỉ hiển thị một lần, hãy lưu lại):", "New token (shown once, keep it now):"},
+		"created":             {"Tạo lúc", "Created"},
+		"last.used":           {"Dùng lần cuối", "Last used"},
+		"no.tokens":           {"Chưa có mã nào.", "No tokens."},
+		"bad.date":            {"Ngày không hợp lệ (DD/MM/YYYY hoặc YYYY-MM-DD)", "Invalid date (DD/MM/YYYY or YYYY-MM-DD)"},
+		"bad.json":            {"Kết quả không phải JSON hợp lệ", "The outcome is not valid JSON"},
+		"bad.number":          {"Số không hợp lệ", "Invalid number"},
+		"claim.refused":       {"Không thể nhận hoặc trả việc này", "This task cannot be claimed or released"},
+		"f.decision":          {"Quyết định", "Decision"},
+		"f.reason":            {"Lý do", "Reason"},
+		"f.ineligible":        {"Người trúng cử không đủ tư cách", "The person was found ineligible"},
+		"f.resolution-no":     {"Số nghị quyết", "Resolution number"},
+		"f.date":              {"Ngày", "Date"},
+		"f.note":              {"Ghi chú", "Note"},
+		"f.recipients":        {"Số đại biểu nhận tài liệu", "Delegates who received the documents"},
+		"f.credential-report": {"Đã trình bày báo cáo xác nhận tư cách", "The credential report was presented"},
+		"f.decision-no":       {"Số quyết định", "Decision number"},
+		"f.result":            {"Kết quả xác minh", "Verification result"},
+		"f.option":            {"Phương án", "Option"},
+	}
+}

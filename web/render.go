@@ -1,0 +1,73 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"time"
+
+	"electionflow/auth"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pages are the templates parsed with the layout, by name.
+var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens"}
+
+// officeZone is Viet Nam's time, in which every time is shown.
+var officeZone = time.FixedZone("ICT", 7*3600)
+
+// parseTemplates parses every page with the layout.
+func parseTemplates() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"when": func(t time.Time) string {
+			if t.IsZero() {
+				return "—"
+			}
+			return t.In(officeZone).Format("02/01/2006 15:04")
+		},
+	}
+	out := make(map[string]*template.Template, len(pageNames))
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: parse template %s: %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// pageData is what every page template gets.
+type pageData struct {
+	L     lang
+	User  *auth.User
+	Title string
+	// Path is the page's path, for the language links.
+	Path string
+	Body any
+}
+
+// render writes page name with status; it renders into a buffer first
+// so a template error gives a clean 500.
+func (s *Server) render(w http.ResponseWriter, status int, name string, d pageData) {
+	var b bytes.Buffer
+	if err := s.templates[name].Execute(&b, d); err != nil {
+		s.Log.Error().Err(err).Str("template", name).Msg("web: render")
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
+
+// show renders a page of a signed-in user with status 200.
+func (s *Server) show(w http.ResponseWriter, r request, name, titleKey string, body any) error {
+	s.render(w, http.StatusOK, name, pageData{L: r.L, User: &r.User, Title: r.L.T(titleKey), Path: r.URL.Path, Body: body})
+	return nil
+}
