@@ -45,9 +45,10 @@ func parseFlags(args []string, w io.Writer) (options, error) {
 		fmt.Fprint(w, `Usage: devstack [flags]
 
 Runs electionflow on a laptop in one process: a private PostgreSQL (unless
-DATABASE_URL is set), a Temporal dev server with the Web UI, the worker, and
-a demo election whose checklists are started and worked through by simulated
-staff. Data lives in the data folder and survives restarts.
+DATABASE_URL is set), a Temporal dev server with the Web UI, the worker, the
+web inbox and board with demo users, and a demo election whose checklists
+are started and worked through by simulated staff (-simulate=false leaves
+the tasks to you). Data lives in the data folder and survives restarts.
 
 Flags:
 `)
@@ -58,6 +59,7 @@ Flags:
 	fs.IntVar(&o.temporalPort, "port", o.temporalPort, "Temporal frontend port (0 = any free port)")
 	fs.IntVar(&o.uiPort, "ui-port", o.uiPort, "Temporal Web UI port (0 = any free port, -1 = no UI)")
 	fs.IntVar(&o.pgPort, "pg-port", o.pgPort, "port of the private Postgres when DATABASE_URL is unset (0 = any free port)")
+	fs.IntVar(&o.webPort, "web-port", o.webPort, "port of the web inbox and board (0 = any free port, -1 = none)")
 	fs.StringVar(&o.namespace, "namespace", o.namespace, "Temporal namespace")
 	fs.BoolVar(&o.demo, "demo", o.demo, "generate and import a demo election (the same files twice change nothing)")
 	fs.Int64Var(&o.demoSeed, "demo-seed", o.demoSeed, "seed of the demo election")

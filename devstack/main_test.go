@@ -44,7 +44,7 @@ func (b *syncBuffer) String() string {
 func startStack(t *testing.T, dataDir string, out io.Writer) (Ready, func() error) {
 	t.Helper()
 	o := defaultOptions()
-	o.dataDir, o.temporalPort, o.uiPort, o.pgPort = dataDir, 0, 0, 0
+	o.dataDir, o.temporalPort, o.uiPort, o.pgPort, o.webPort = dataDir, 0, 0, 0, 0
 	o.demoProvinces, o.demoCommunes = 1, 1
 	o.simulatePace, o.simulateIdle = 0, 3*time.Second
 	o.lookup = func(k string) (string, bool) {
@@ -101,6 +101,21 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || !strings.Contains(strings.ToLower(string(page)), "<html") {
 		t.Errorf("UI GET %s = %d, %.100q", r.UIURL, resp.StatusCode, page)
+	}
+
+	// The web front end serves its sign-in page, and the demo users are
+	// printed with how to sign in.
+	resp, err = http.Get(r.WebURL + "/signin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), "<form") {
+		t.Errorf("web GET /signin = %d, %.200q", resp.StatusCode, page)
+	}
+	if len(r.DemoUsers) < 7 || !strings.Contains(out.String(), `Sign in with password "demo-electionflow"`) {
+		t.Errorf("demo users %v; output:\n%s", r.DemoUsers, out.String())
 	}
 
 	c, err := client.Dial(client.Options{HostPort: r.TemporalAddress, Namespace: r.Namespace})

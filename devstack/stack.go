@@ -40,6 +40,8 @@ type options struct {
 	demoCommunes  int
 	// start starts the checklist of every council of the demo election.
 	start bool
+	// webPort serves the web front end; negative: none.
+	webPort int
 	// simulate runs simulated staff completing tasks at simulatePace.
 	simulate     bool
 	simulatePace time.Duration
@@ -58,7 +60,7 @@ func defaultOptions() options {
 	}
 	d := demo.DefaultParams()
 	return options{
-		dataDir: dataDir, host: "127.0.0.1", temporalPort: 7233, uiPort: 8233, pgPort: 15432,
+		dataDir: dataDir, host: "127.0.0.1", temporalPort: 7233, uiPort: 8233, pgPort: 15432, webPort: 8090,
 		namespace: "default", demo: true, demoSeed: 1,
 		demoProvinces: d.Provinces, demoCommunes: d.CommunesPerProvince,
 		start: true, simulate: true, simulatePace: 2 * time.Second, simulateIdle: time.Minute, upheldShare: 0.2,
@@ -72,6 +74,10 @@ type Ready struct {
 	Namespace       string
 	UIURL           string
 	TaskQueue       string
+	// WebURL is the web front end; empty when not served.
+	WebURL string
+	// DemoUsers are the demo accounts, by user name, with their password.
+	DemoUsers []DemoUser
 }
 
 // run starts the stack, prints where it is, calls ready (if not nil) and
@@ -164,6 +170,28 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 
 	r := Ready{DatabaseURL: dbURL, TemporalAddress: srv.FrontendAddress(), Namespace: srv.Namespace(),
 		UIURL: srv.UIURL(), TaskQueue: cfg.TaskQueue}
+	if o.webPort >= 0 {
+		uiBase := ""
+		if srv.UIURL() != "" {
+			uiBase = srv.UIURL() + "/namespaces/" + srv.Namespace()
+		}
+		ws, closeWeb, err := wiring.WebServer(ctx, s, staff, wiring.WebOptions{DatabaseURL: dbURL, TemporalUIURL: uiBase}, log)
+		if err != nil {
+			return err
+		}
+		stops = append(stops, closeWeb)
+		url, stopHTTP, err := serveWeb(o.host, o.webPort, ws.Handler())
+		if err != nil {
+			return err
+		}
+		stops = append(stops, stopHTTP)
+		r.WebURL = url
+		if o.demo {
+			if r.DemoUsers, err = createDemoUsers(ctx, s, term); err != nil {
+				return err
+			}
+		}
+	}
 	printReady(out, r)
 	if ready != nil {
 		ready(r)
@@ -244,14 +272,23 @@ electionflow devstack is running (%s). Ctrl-C stops it.
   Temporal Web UI   %s
   Temporal address  %s   namespace %s, task queue %s
   Postgres          %s
-
+  Web inbox, board  %s
+%s
 From another terminal:
   export DATABASE_URL='%s'
   export TEMPORAL_ADDRESS=%s TEMPORAL_NAMESPACE=%s
   go run ./starter help
   temporal workflow list --address %s --namespace %s
 `, time.Now().Format(time.DateTime), ui, r.TemporalAddress, r.Namespace, r.TaskQueue, r.DatabaseURL,
+		orDisabled(r.WebURL), demoUsersText(r.DemoUsers),
 		r.DatabaseURL, r.TemporalAddress, r.Namespace, r.TemporalAddress, r.Namespace)
+}
+
+func orDisabled(s string) string {
+	if s == "" {
+		return "(disabled)"
+	}
+	return s
 }
 
 func maxLevel(a, b zerolog.Level) zerolog.Level {

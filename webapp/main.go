@@ -18,15 +18,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/alexedwards/scs/pgxstore"
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"electionflow/internal/config"
 	"electionflow/internal/logging"
 	"electionflow/internal/wiring"
 	"electionflow/ops"
 	"electionflow/store"
-	"electionflow/web"
 )
 
 func main() {
@@ -58,28 +54,17 @@ func run(ctx context.Context, addr string, secure bool, ui string) error {
 		return err
 	}
 	defer s.Close()
-	// The sessions get a small pool of their own.
-	poolCfg, err := pgxpool.ParseConfig(dbURL)
-	if err != nil {
-		return fmt.Errorf("sessions: %w", err)
-	}
-	poolCfg.MaxConns = 4
-	pool, err := pgxpool.NewWithConfig(ctx, poolCfg)
-	if err != nil {
-		return fmt.Errorf("sessions: %w", err)
-	}
-	defer pool.Close()
-	sessions := pgxstore.NewWithCleanupInterval(pool, 10*time.Minute)
-	defer sessions.StopCleanup()
-
 	tc, err := wiring.Dial(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer tc.Close()
-
-	srv := &web.Server{Store: s, Ops: &ops.Ops{Temporal: tc, Store: s, TaskQueue: cfg.TaskQueue},
-		Sessions: sessions, SecureCookies: secure, TemporalUIURL: ui, Log: log}
+	srv, closeWeb, err := wiring.WebServer(ctx, s, &ops.Ops{Temporal: tc, Store: s, TaskQueue: cfg.TaskQueue},
+		wiring.WebOptions{DatabaseURL: dbURL, TemporalUIURL: ui, SecureCookies: secure}, log)
+	if err != nil {
+		return err
+	}
+	defer closeWeb()
 	hs := &http.Server{Addr: addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
