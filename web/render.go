@@ -14,6 +14,11 @@ import (
 //go:embed templates/*.html
 var templateFiles embed.FS
 
+// staticFiles are the stylesheet and other assets, served under /static/.
+//
+//go:embed static
+var staticFiles embed.FS
+
 // pages are the templates parsed with the layout, by name.
 var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens"}
 

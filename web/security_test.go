@@ -158,3 +158,13 @@ func TestSecurity(t *testing.T) {
 		}
 	})
 }
+
+// The stylesheet is served from the app itself, as the CSP requires.
+func TestStylesheetServed(t *testing.T) {
+	srv := &Server{}
+	rec := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/static/app.css", nil))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "--accent") || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/css") {
+		t.Errorf("GET /static/app.css = %d %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+}
