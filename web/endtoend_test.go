@@ -9,19 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/worker"
-
-	"electionflow/activities"
 	"electionflow/auth"
 	"electionflow/checklist"
-	"electionflow/devserver"
 	"electionflow/election"
-	"electionflow/internal/logging"
 	"electionflow/ops"
 	"electionflow/store"
-	"electionflow/workflows"
 )
 
 // eventually polls f for up to 30 s.
@@ -45,27 +37,7 @@ func TestCompleteThroughTheFormEndToEnd(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	s, db := testDB(t)
-	srv, err := devserver.Start(ctx, devserver.Options{
-		DataDir: t.TempDir(), UIPort: -1, SearchAttributes: workflows.SearchAttributeTypes(), Logger: zerolog.Nop(),
-	})
-	if err != nil {
-		t.Fatalf("start Temporal: %v", err)
-	}
-	t.Cleanup(func() { _ = srv.Stop() })
-	c, err := client.Dial(client.Options{HostPort: srv.FrontendAddress(), Namespace: srv.Namespace(), Logger: logging.SDKLogger(zerolog.Nop())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	const queue = "web-e2e"
-	w := worker.New(c, queue, worker.Options{})
-	workflows.Register(w)
-	(&activities.Activities{Store: s}).Register(w)
-	if err := w.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.Stop)
-	o := &ops.Ops{Temporal: c, Store: s, TaskQueue: queue}
+	o := startWorkflows(t, ctx, s)
 
 	// Council 00008 has no complaints: its resolution is the first task;
 	// adopting it opens the council office's hand-over.
@@ -104,7 +76,7 @@ func TestCompleteThroughTheFormEndToEnd(t *testing.T) {
 		t.Fatalf("inbox = %d, lacks %s:\n%s", r.status, handover, r.body)
 	}
 	page := do(t, b, "GET", ts.URL+"/tasks/"+string(handover), nil, nil)
-	if page.status != http.StatusOK || !strings.Contains(page.body, `name="date"`) || !strings.Contains(page.body, "Certificates issued to hand over") {
+	if page.status != http.StatusOK || !strings.Contains(page.body, `name="date"`) || !strings.Contains(page.body, "Số giấy chứng nhận đã cấp cần trao") {
 		t.Fatalf("task page = %d:\n%s", page.status, page.body)
 	}
 
