@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"electionflow/auth"
 	"electionflow/election"
+	"electionflow/store"
 )
 
 // Every page and API endpoint answers each role and scope as
@@ -46,6 +48,7 @@ func TestAuthorizationThroughHTTP(t *testing.T) {
 			{"GET", "/board", board},
 			{"GET", "/board.csv", csv},
 			{"GET", "/report", report},
+			{"GET", "/report.pdf", report},
 			{"GET", "/tasks/2026-2031/99999/nothing/x", forbidden},
 		}
 	}
@@ -98,6 +101,11 @@ func TestAuthorizationThroughHTTP(t *testing.T) {
 		r := do(t, c, "GET", ts.URL+"/board.csv", nil, nil)
 		if !strings.HasPrefix(r.body, "\uFEFFterm,council,") || !strings.Contains(r.body, "00004,") || strings.Contains(r.body, "\n2026-2031,QH,") {
 			t.Errorf("board CSV of manager01:\n%s", r.body)
+		}
+		// A council links to its checklist workflow once it has started.
+		if err := s.RecordProgress(context.Background(), store.AreaProgress{Term: term, Council: "00004", Area: "credentials",
+			State: "running", Step: "resolution", Seq: 1}); err != nil {
+			t.Fatal(err)
 		}
 		r = do(t, c, "GET", ts.URL+"/board", nil, nil)
 		if !strings.Contains(r.body, "/workflows/checklist%2F2026-2031%2F00004") {

@@ -10,10 +10,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"electionflow/auth"
 	"electionflow/checklist"
 	"electionflow/election"
+	"electionflow/report"
 	"electionflow/store"
 )
 
@@ -65,6 +67,8 @@ type boardBody struct {
 	Rows      []boardRow
 	CanExport bool
 	Sorts     []string
+	Levels    []election.Level
+	Stages    []string
 	CSVQuery  string
 }
 
@@ -94,7 +98,9 @@ func (s *Server) boardRows(ctx context.Context, u auth.User, a auth.Action, q ur
 			continue
 		}
 		row := boardRow{BoardRow: r}
-		if s.TemporalUIURL != "" {
+		// Only a started checklist (one that reported progress) has a
+		// workflow to look at.
+		if s.TemporalUIURL != "" && r.Stage != "" {
 			row.TemporalURL = strings.TrimRight(s.TemporalUIURL, "/") + "/workflows/" + url.PathEscape(checklist.WorkflowID(r.Term, r.Council))
 		}
 		rows = append(rows, row)
@@ -130,8 +136,14 @@ func (s *Server) board(w http.ResponseWriter, r request) error {
 	if err != nil {
 		return err
 	}
+	stages := []string{string(checklist.AreaCredentials), string(checklist.AreaFirstSession), string(checklist.AreaCommendations),
+		string(checklist.AreaCadres), "done"}
+	if q.Stage != "" && !slices.Contains(stages, q.Stage) {
+		stages = append(stages, q.Stage)
+	}
 	return s.show(w, r, "board", "board", boardBody{Query: q, Rows: rows, Sorts: []string{"", "council", "stage", "open", "overdue", "deadline"},
-		CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVQuery: r.URL.RawQuery})
+		Levels: []election.Level{election.LevelNational, election.LevelProvince, election.LevelDistrict, election.LevelCommune},
+		Stages: stages, CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVQuery: r.URL.RawQuery})
 }
 
 // boardCSV exports the board as CSV, UTF-8 with a byte order mark so
@@ -175,14 +187,19 @@ type reportBody struct {
 	Term    election.Term
 	ByStage []stageCount
 	Report  store.Report
+	// Scope says which councils the report covers: the user's scope and
+	// the filters asked for.
+	Scope string
+	// Query is the request's query, for the PDF link.
+	Query string
 }
 
-// report shows the summary report over the councils the user may report
-// on.
-func (s *Server) report(w http.ResponseWriter, r request) error {
+// reportOf gathers the summary report over the councils the user may
+// report on, filtered as the request asks.
+func (s *Server) reportOf(r request) (reportBody, error) {
 	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActViewReport, r.URL.Query())
 	if err != nil {
-		return err
+		return reportBody{}, err
 	}
 	counts := map[string]int{}
 	codes := make([]election.CouncilCode, len(rows))
@@ -190,13 +207,117 @@ func (s *Server) report(w http.ResponseWriter, r request) error {
 		codes[i] = row.Council
 		counts[row.Stage]++
 	}
-	body := reportBody{Term: q.Term}
+	body := reportBody{Term: q.Term, Scope: scopeOf(r.L, r.User, auth.ActViewReport, q), Query: r.URL.RawQuery}
 	for st, n := range counts {
 		body.ByStage = append(body.ByStage, stageCount{Stage: st, Councils: n})
 	}
 	slices.SortFunc(body.ByStage, func(a, b stageCount) int { return cmp.Compare(a.Stage, b.Stage) })
 	if body.Report, err = s.Store.Report(r.Context(), q.Term, codes); err != nil {
+		return body, err
+	}
+	return body, nil
+}
+
+// scopeOf describes where u may do a in the query's term, and the
+// query's filters: "toàn bộ nhiệm kỳ", "Tỉnh/thành 01", "Hội đồng 00004"…
+func scopeOf(l lang, u auth.User, a auth.Action, q boardQuery) string {
+	var parts []string
+	for _, g := range u.Grants {
+		if g.Scope.Term != q.Term || !u.Can(a, auth.Place{Term: q.Term, Province: g.Scope.Province, Council: g.Scope.Council}) {
+			continue
+		}
+		var p string
+		switch g.Scope.Kind {
+		case auth.ScopeElection:
+			p = l.T("scope.all")
+		case auth.ScopeProvince:
+			p = l.T("province") + " " + string(g.Scope.Province)
+		case auth.ScopeCouncil:
+			p = l.T("council") + " " + string(g.Scope.Council)
+		}
+		if p != "" && !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	if slices.Contains(parts, l.T("scope.all")) {
+		parts = []string{l.T("scope.all")}
+	}
+	slices.Sort(parts)
+	var filters []string
+	if q.Province != "" {
+		filters = append(filters, l.T("province")+" "+q.Province)
+	}
+	if q.Level != "" {
+		filters = append(filters, l.Label("level", q.Level))
+	}
+	if q.Stage != "" {
+		filters = append(filters, l.T("stage")+" "+l.Stage(q.Stage))
+	}
+	out := strings.Join(parts, ", ")
+	if len(filters) > 0 {
+		out += " (" + strings.Join(filters, "; ") + ")"
+	}
+	return out
+}
+
+// report shows the summary report over the councils the user may report
+// on.
+func (s *Server) report(w http.ResponseWriter, r request) error {
+	body, err := s.reportOf(r)
+	if err != nil {
 		return err
 	}
 	return s.show(w, r, "report", "report", body)
+}
+
+// reportPDF renders the summary report as an A4 PDF: the same figures as
+// the report page, for the same user and filters, dated today in Viet
+// Nam; the same figures on the same day give the same bytes.
+func (s *Server) reportPDF(w http.ResponseWriter, r request) error {
+	body, err := s.reportOf(r)
+	if err != nil {
+		return err
+	}
+	l := r.L
+	now := s.now().In(officeZone)
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, officeZone)
+	stages := report.Section{Heading: l.T("by.stage"), Empty: l.T("no.councils")}
+	for _, st := range body.ByStage {
+		stages.Rows = append(stages.Rows, report.Row{Label: l.Stage(st.Stage), Value: st.Councils})
+	}
+	rep := body.Report
+	figures := report.Section{Heading: l.T("report.figures"), Rows: []report.Row{
+		{Label: l.T("report.councils"), Value: rep.Councils},
+		{Label: l.T("persons"), Value: rep.Persons},
+		{Label: l.T("confirmed"), Value: rep.Confirmed},
+		{Label: l.T("not.confirmed"), Value: rep.NotConfirmed},
+		{Label: l.T("certificates"), Value: rep.Certificates},
+		{Label: l.T("handed.over"), Value: rep.HandedOver},
+		{Label: l.T("sessions.ontime"), Value: rep.SessionsOnTime},
+		{Label: l.T("sessions.late"), Value: rep.SessionsLate},
+		{Label: l.T("sessions.notyet"), Value: rep.SessionsNotYet},
+		{Label: l.T("commendations"), Value: rep.CommendationsDone},
+		{Label: l.T("benefits"), Value: rep.BenefitDecisions},
+	}}
+	doc := report.Document{
+		Motto: []string{l.T("motto.1"), l.T("motto.2")},
+		Title: l.T("report.title"),
+		Lines: []string{
+			l.T("term") + " " + string(body.Term),
+			l.T("scope") + ": " + body.Scope,
+			l.T("report.date") + ": " + day.Format("02/01/2006"),
+		},
+		Sections: []report.Section{figures, stages},
+		Date:     day,
+		Subject:  l.T("report") + " " + string(body.Term),
+	}
+	pdf, err := report.Render(doc)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="bao-cao-tong-ket-%s-%s.pdf"`, body.Term, day.Format("20060102")))
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(pdf)
+	return nil
 }

@@ -130,7 +130,7 @@ func TestBrowser(t *testing.T) {
 				t.Fatalf("the task's link led to %s (%d)", loc, status)
 			}
 			text := pageText(t, office)
-			if !hasAll(text, string(sessionDate04), "First session: legal deadline "+fs.Deadline.Vietnamese()) {
+			if !hasAll(text, string(sessionDate04), vi.F("ctx.session", fs.Deadline.Vietnamese())) {
 				t.Errorf("the task page lacks the task or its context:\n%s", text)
 			}
 			screenshot(t, office, "task.png")

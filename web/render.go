@@ -34,6 +34,9 @@ func parseTemplates() (map[string]*template.Template, error) {
 			}
 			return t.In(officeZone).Format("02/01/2006 15:04")
 		},
+		"coded":    coded,
+		"labelled": labelled,
+		"stage":    stageLabel,
 	}
 	out := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {

@@ -130,7 +130,10 @@ type taskBody struct {
 	// Values are what was typed, shown again after a refusal.
 	Values  map[string]string
 	Refusal string
-	Notice  string
+	// FromWorkflow marks a refusal given by the workflow's validator, in
+	// its own (English) words, not translated.
+	FromWorkflow bool
+	Notice       string
 }
 
 // loadTask reads the task of the request's path and checks that the user
@@ -185,7 +188,7 @@ func (s *Server) taskBody(r request, t store.InboxTask, values map[string]string
 		return b, err
 	}
 	b.Claim = claims[t.ID]
-	if b.Context, err = s.contextOf(ctx, t); err != nil {
+	if b.Context, err = s.contextOf(ctx, r.L, t); err != nil {
 		return b, err
 	}
 	if b.Trail, err = s.Store.AuditTrail(ctx, string(t.ID)); err != nil {
@@ -213,7 +216,7 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	for k := range r.PostForm {
 		values[k] = r.PostForm.Get(k)
 	}
-	refusal := ""
+	refusal, fromWorkflow := "", false
 	raw, bad := buildOutcome(t.Kind, values)
 	if bad != "" {
 		refusal = r.L.T(bad)
@@ -224,7 +227,7 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 		var refused *ops.RefusedError
 		switch {
 		case errors.As(err, &refused):
-			refusal = refused.Reason
+			refusal, fromWorkflow = refused.Reason, true
 		case err != nil:
 			return err
 		default:
@@ -239,7 +242,7 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	if err != nil {
 		return err
 	}
-	body.Refusal = refusal
+	body.Refusal, body.FromWorkflow = refusal, fromWorkflow
 	s.render(w, http.StatusUnprocessableEntity, "task", pageData{L: r.L, User: &r.User, Title: r.L.T("task"), Path: r.URL.Path, Body: body})
 	return nil
 }
