@@ -41,7 +41,9 @@ type BoardRow struct {
 }
 
 // areaOrder is the order of the checklist areas, for stages.
-var areaOrder = map[string]int{"credentials": 0, "first-session": 1, "commendations": 2, "outgoing-cadres": 3}
+func areaOrder() []string {
+	return []string{"credentials", "first-session", "commendations", "outgoing-cadres"}
+}
 
 // Board returns one row per council of the election term, by province,
 // level and code.
@@ -99,11 +101,12 @@ func (s *Store) Board(ctx context.Context, term election.Term) ([]BoardRow, erro
 
 // stageOf sorts areas into checklist order and names the first not done.
 func stageOf(areas []AreaState) string {
+	order := areaOrder()
 	rank := func(a AreaState) int {
-		if r, ok := areaOrder[a.Area]; ok {
+		if r := slices.Index(order, a.Area); r >= 0 {
 			return r
 		}
-		return len(areaOrder)
+		return len(order)
 	}
 	slices.SortStableFunc(areas, func(a, b AreaState) int {
 		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.Area, b.Area))
