@@ -20,10 +20,11 @@ COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/worker ./worker && \
-    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/starter ./starter
+    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/starter ./starter && \
+    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/webapp ./webapp
 
 # Static, no shell, CA certificates and tzdata included, runs as uid 65532.
 FROM gcr.io/distroless/static-debian12:nonroot
-COPY --from=build /out/worker /out/starter /usr/local/bin/
+COPY --from=build /out/worker /out/starter /out/webapp /usr/local/bin/
 USER nonroot:nonroot
 ENTRYPOINT ["/usr/local/bin/worker"]

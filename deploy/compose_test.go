@@ -32,6 +32,7 @@ const (
 	svcTemporalSetup  = "temporal-setup"
 	svcTemporalUI     = "temporal-ui"
 	svcWorker         = "worker"
+	svcWebapp         = "webapp"
 )
 
 // temporalFrontendPort is the Temporal frontend's gRPC port.
@@ -172,7 +173,7 @@ func goModVersion(t *testing.T, path string) string {
 
 func TestServicesExist(t *testing.T) {
 	p := loadProject(t, nil)
-	for _, name := range []string{svcPostgres, svcTemporalSchema, svcTemporal, svcTemporalSetup, svcTemporalUI, svcWorker} {
+	for _, name := range []string{svcPostgres, svcTemporalSchema, svcTemporal, svcTemporalSetup, svcTemporalUI, svcWorker, svcWebapp} {
 		if _, err := p.GetService(name); err != nil {
 			t.Errorf("service %q missing from docker-compose.yml: %v (have %v)", name, err, p.ServiceNames())
 		}
@@ -189,6 +190,7 @@ func TestPublishedPorts(t *testing.T) {
 	}{
 		{svcTemporal, 7233, "7233", ""},
 		{svcTemporalUI, 8080, "8080", ""},
+		{svcWebapp, 8090, "8090", ""},
 		// Optional, for psql from the host only.
 		{svcPostgres, 5432, "5432", "127.0.0.1"},
 	}
@@ -327,6 +329,34 @@ func TestWorkerEnvironment(t *testing.T) {
 			}
 			if want := mustEnv(t, w, "TEMPORAL_NAMESPACE"); opts.Namespace != want {
 				t.Errorf("Temporal client Namespace = %q, want %q", opts.Namespace, want)
+			}
+		})
+	}
+}
+
+// The web app reads the same variables as the worker, with the same
+// values, and listens on every interface inside its container.
+func TestWebappEnvironment(t *testing.T) {
+	known := config.EnvNames()
+	for _, e := range environments {
+		t.Run(e.name, func(t *testing.T) {
+			p := loadProject(t, e.env)
+			w, web := service(t, p, svcWorker), service(t, p, svcWebapp)
+			for name := range web.Environment {
+				if !slices.Contains(known, name) {
+					t.Errorf("webapp sets %s, which electionflow does not read", name)
+				}
+			}
+			for _, name := range []string{config.EnvDatabaseURL, "TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE", config.EnvTaskQueue} {
+				if got, want := mustEnv(t, web, name), mustEnv(t, w, name); got != want {
+					t.Errorf("webapp %s = %q, worker has %q", name, got, want)
+				}
+			}
+			if web.Image != w.Image || len(web.Entrypoint) != 1 || web.Entrypoint[0] != "/usr/local/bin/webapp" {
+				t.Errorf("webapp image %q entrypoint %v, want the worker's image %q running /usr/local/bin/webapp", web.Image, web.Entrypoint, w.Image)
+			}
+			if !slices.Contains(web.Command, "0.0.0.0:8090") {
+				t.Errorf("webapp command %v does not listen on 0.0.0.0:8090", web.Command)
 			}
 		})
 	}
@@ -827,7 +857,7 @@ func TestDockerfile(t *testing.T) {
 	if last := froms[len(froms)-1]; strings.HasPrefix(last, "golang:") {
 		t.Errorf("final stage %q ships the Go toolchain", last)
 	}
-	for out, pkg := range map[string]string{"/out/worker": "./worker", "/out/starter": "./starter"} {
+	for out, pkg := range map[string]string{"/out/worker": "./worker", "/out/starter": "./starter", "/out/webapp": "./webapp"} {
 		if got := builds[out]; got != pkg {
 			t.Errorf("go build -o %s builds %q, want %s", out, got, pkg)
 		}
