@@ -40,15 +40,11 @@ The figures stay in the database; the workflow never sees them.`,
 				if *salary <= 0 {
 					return usageError("--salary is required, in đồng")
 				}
-				s, err := openStore(ctx, cfg)
+				s, t, err := openElection(ctx, cfg, *term)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				t, err := resolveTerm(ctx, s, *term)
-				if err != nil {
-					return err
-				}
 				err = s.CorrectCadre(ctx, t, id, *months, election.VND(*salary),
 					store.Actor{Name: *actor, Role: election.RoleHR, Source: hostSource()})
 				if err != nil {

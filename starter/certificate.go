@@ -51,15 +51,11 @@ kept unless --force is given; the file is written whole or not at all.`,
 						return err
 					}
 				}
-				s, err := openStore(ctx, cfg)
+				s, t, err := openElection(ctx, cfg, *term)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				t, err := resolveTerm(ctx, s, *term)
-				if err != nil {
-					return err
-				}
 				pdf, err := s.CertificatePDF(ctx, t, code, *number)
 				if errors.Is(err, store.ErrNotFound) {
 					n, cerr := s.CountCertificates(ctx, t, code)

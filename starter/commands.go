@@ -235,6 +235,21 @@ func adminActor(name string) store.Actor {
 	return store.Actor{Name: name, Role: election.RoleAdministrator, Source: hostSource()}
 }
 
+// openElection opens the database and resolves the election a command is
+// about (--term, or the only one imported); the caller closes the store.
+func openElection(ctx context.Context, cfg config.Config, term string) (*store.Store, election.Term, error) {
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, "", err
+	}
+	t, err := resolveTerm(ctx, s, term)
+	if err != nil {
+		s.Close()
+		return nil, "", err
+	}
+	return s, t, nil
+}
+
 // openStore opens the database of DATABASE_URL, migrated.
 func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 	url, err := cfg.RequireDatabaseURL()

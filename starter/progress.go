@@ -33,15 +33,11 @@ totals. Times are Viet Nam time. The checklist must have been started
 				if err != nil {
 					return usageError("%v", err)
 				}
-				s, err := openStore(ctx, cfg)
+				s, t, err := openElection(ctx, cfg, *term)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				t, err := resolveTerm(ctx, s, *term)
-				if err != nil {
-					return err
-				}
 				c, _, err := s.Council(ctx, t, code)
 				if errors.Is(err, store.ErrNotFound) {
 					return fmt.Errorf("council %s is not in election %s", code, t)
@@ -100,15 +96,11 @@ With --province, STAGE says where a council's checklist stands.`,
 				if err != nil {
 					return usageError("--province: %v", err)
 				}
-				s, err := openStore(ctx, cfg)
+				s, t, err := openElection(ctx, cfg, *term)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				t, err := resolveTerm(ctx, s, *term)
-				if err != nil {
-					return err
-				}
 				rows, err := s.Summary(ctx, t, p)
 				if err != nil {
 					return err

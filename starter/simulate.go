@@ -55,15 +55,11 @@ Temporal UI; --seed makes the outcomes repeatable.`,
 				if err != nil {
 					return usageError("--province: %v", err)
 				}
-				s, err := openStore(ctx, cfg)
+				s, t, err := openElection(ctx, cfg, *term)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				t, err := resolveTerm(ctx, s, *term)
-				if err != nil {
-					return err
-				}
 				o, closeTemporal, err := withTemporal(ctx, e, cfg, s)
 				if err != nil {
 					return err
