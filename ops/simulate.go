@@ -24,8 +24,8 @@ type SimOptions struct {
 	// Pace is the pause after each completed task, so a demo shows
 	// progress moving; zero works flat out.
 	Pace time.Duration
-	// Idle is how long to wait for new tasks (areas open them as they go)
-	// before stopping; zero means 10 s.
+	// Idle is how long to wait, once no checklist in scope moves (no task
+	// opened, no progress reported), before stopping; zero means 10 s.
 	Idle time.Duration
 	// MaxTasks stops after that many tasks; zero means no limit.
 	MaxTasks int
@@ -42,8 +42,10 @@ type SimReport struct {
 }
 
 // Simulate completes open tasks as staff would, through CompleteTask, with
-// realistic outcomes, until no task has appeared for opts.Idle, MaxTasks
-// are done or ctx ends. each, if not nil, is told of every task done or
+// realistic outcomes, until the checklists in scope have not moved for
+// opts.Idle, MaxTasks are done or ctx ends. Moving counts any progress
+// the workflows report, not only new tasks, so a slow step between two
+// tasks (certificates being written, a busy worker) does not end it early. each, if not nil, is told of every task done or
 // refused.
 func (o *Ops) Simulate(ctx context.Context, opts SimOptions, each func(t store.InboxTask, err error)) (SimReport, error) {
 	if opts.UpheldShare < 0 || opts.UpheldShare > 1 {
@@ -61,6 +63,7 @@ func (o *Ops) Simulate(ctx context.Context, opts SimOptions, each func(t store.I
 	// in a loop; a person would look at them.
 	refused := map[election.TaskID]bool{}
 	lastWork := time.Now()
+	var lastSeen time.Time // the store's last activity, as last read
 	for {
 		if err := ctx.Err(); err != nil {
 			return report, nil
@@ -112,6 +115,17 @@ func (o *Ops) Simulate(ctx context.Context, opts SimOptions, each func(t store.I
 		if worked {
 			lastWork = time.Now()
 			continue
+		}
+		// Compared for change only, so the database's clock need not
+		// agree with ours.
+		moved, err := o.Store.LastActivity(ctx, opts.Term, opts.Province)
+		if err != nil && ctx.Err() != nil {
+			return report, nil
+		} else if err != nil {
+			return report, err
+		}
+		if !moved.Equal(lastSeen) {
+			lastSeen, lastWork = moved, time.Now()
 		}
 		if time.Since(lastWork) >= opts.Idle {
 			return report, nil

@@ -375,7 +375,14 @@ func testSimulateEndToEnd(t *testing.T, srv *devserver.Server) {
 	if r := cli("start", "--all"); r.code != 0 || !strings.Contains(r.stdout, "started 2, already started 0, failed 0") {
 		t.Fatalf("start --all = %d:\n%s", r.code, r.all)
 	}
-	r := cli("simulate", "--pace", "0s", "--idle", "3s", "--upheld-share", "0.5", "--seed", "7")
+	// Simulate stops once nothing moves for --idle; on a loaded machine the
+	// worker may take longer than that to open the first tasks, so wait
+	// for them: what is tested here is the simulation, not the start.
+	eventually(t, "first tasks", func() (bool, string) {
+		r := cli("tasks")
+		return len(listedTasks(r.stdout)) > 0, r.all
+	})
+	r := cli("simulate", "--pace", "0s", "--idle", "5s", "--upheld-share", "0.5", "--seed", "7")
 	if r.code != 0 {
 		t.Fatalf("simulate = %d:\n%s", r.code, r.all)
 	}

@@ -22,8 +22,8 @@ func simulateCommand() command {
 (or of one province) through the same path as "starter complete", with
 realistic outcomes: a share of complaints upheld, resolutions numbered and
 dated today, certificates handed over today. It prints one line per task
-done or refused and stops when no new task has appeared for --idle, after
---max tasks, or on Ctrl-C; then it prints the count per task kind.
+done or refused and stops when the checklists have not moved (no task
+opened, no progress reported) for --idle, after --max tasks, or on Ctrl-C; then it prints the count per task kind.
 
 --pace slows it down so the progress of a demo can be watched in the
 Temporal UI; --seed makes the outcomes repeatable.`,
@@ -32,7 +32,7 @@ Temporal UI; --seed makes the outcomes repeatable.`,
 			province := fs.String("province", "", "only the councils of this province code")
 			upheld := fs.Float64("upheld-share", 0.1, "share of complaints the committee upholds (0..1)")
 			pace := fs.Duration("pace", 300*time.Millisecond, "pause after each task (0: flat out)")
-			idle := fs.Duration("idle", 10*time.Second, "stop when no new task appeared for this long")
+			idle := fs.Duration("idle", 10*time.Second, "stop when no checklist has moved for this long")
 			maxTasks := fs.Int("max", 0, "stop after completing this many tasks (0: no limit)")
 			seed := fs.Uint64("seed", 1, "seed of the simulated decisions")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
@@ -69,7 +69,7 @@ Temporal UI; --seed makes the outcomes repeatable.`,
 				if p != "" {
 					where = "province " + string(p)
 				}
-				fmt.Fprintf(e.stderr, "simulating staff of election %s, %s; stops after %v without new tasks\n", t, where, *idle)
+				fmt.Fprintf(e.stderr, "simulating staff of election %s, %s; stops after %v without any checklist moving\n", t, where, *idle)
 				report, err := o.Simulate(ctx, ops.SimOptions{
 					Term: t, Province: p, UpheldShare: *upheld, Pace: *pace, Idle: *idle, MaxTasks: *maxTasks, Seed: *seed,
 				}, func(task store.InboxTask, err error) {

@@ -98,6 +98,45 @@ func TestRecordProgressKeepsNewest(t *testing.T) {
 	}
 }
 
+// LastActivity moves with every task opened and progress reported, and
+// only for the election and province asked about.
+func TestLastActivity(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
+		t.Fatal(err)
+	}
+	if at, err := s.LastActivity(ctx, "2026-2031", ""); err != nil || !at.IsZero() {
+		t.Fatalf("before any task: %v, %v; want zero", at, err)
+	}
+	before := time.Now().Add(-time.Minute)
+	task := election.Task{ID: "2026-2031/00004/hand-over-certificates", Term: "2026-2031", Council: "00004",
+		Kind: election.KindHandOverCertificates, Subject: "handover", Role: election.RoleElectionCommittee}
+	if err := s.OpenTasks(ctx, "checklist/2026-2031/00004/credentials", []election.Task{task}); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := s.LastActivity(ctx, "2026-2031", "01")
+	if err != nil || opened.Before(before) {
+		t.Fatalf("after a task opened: %v, %v", opened, err)
+	}
+	for _, other := range []struct {
+		term     election.Term
+		province election.ProvinceCode
+	}{{"2026-2031", "02"}, {"2021-2026", ""}} {
+		if at, err := s.LastActivity(ctx, other.term, other.province); err != nil || !at.IsZero() {
+			t.Errorf("LastActivity(%s, %q) = %v, %v; want zero", other.term, other.province, at, err)
+		}
+	}
+	time.Sleep(10 * time.Millisecond)
+	p := AreaProgress{Term: "2026-2031", Council: "00004", Area: "credentials", State: "running", Step: "handover", OpenTasks: 1, Seq: 1}
+	if err := s.RecordProgress(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if at, err := s.LastActivity(ctx, "2026-2031", ""); err != nil || !at.After(opened) {
+		t.Errorf("after a progress report: %v, %v; want after %v", at, err, opened)
+	}
+}
+
 // Certificates are numbered by the confirmed persons' order, so a retry
 // after a partial issue gives the rest the same numbers.
 func TestCertificatesNumberedOnce(t *testing.T) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -78,4 +79,27 @@ func (s *Store) Summary(ctx context.Context, term election.Term, province electi
 		return nil, fmt.Errorf("store: summary of %s: %w", term, err)
 	}
 	return out, nil
+}
+
+// LastActivity is when the checklists of an election (or of one province)
+// last moved: the latest progress report or task opened. Zero when nothing
+// has moved yet. Simulated staff read it to tell a quiet election from one
+// whose workflows are still busy between tasks (writing certificates,
+// waiting for a worker).
+func (s *Store) LastActivity(ctx context.Context, term election.Term, province election.ProvinceCode) (time.Time, error) {
+	var at *time.Time
+	err := s.pool.QueryRow(ctx, `
+		SELECT greatest(
+			(SELECT max(p.updated_at) FROM checklist_progress p JOIN councils c ON c.term = p.term AND c.code = p.council_code
+			 WHERE p.term = $1 AND ($2 = '' OR c.province = $2)),
+			(SELECT max(t.created_at) FROM tasks t JOIN councils c ON c.term = t.term AND c.code = t.council_code
+			 WHERE t.term = $1 AND ($2 = '' OR c.province = $2)))`,
+		string(term), string(province)).Scan(&at)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: last activity of %s: %w", term, err)
+	}
+	if at == nil {
+		return time.Time{}, nil
+	}
+	return *at, nil
 }

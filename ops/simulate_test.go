@@ -1,0 +1,78 @@
+package ops
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"electionflow/election"
+	"electionflow/internal/pgtest"
+	"electionflow/roster"
+	"electionflow/store"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// quietOps is an Ops over a store holding the roster of the roster tests
+// and no tasks; it needs no Temporal, since nothing is completed.
+func quietOps(t *testing.T) (*Ops, *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.OpenMigrated(ctx, pgtest.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	r, err := roster.ReadDir(filepath.Join("..", "roster", "testdata", "good"), election.DefaultLevels())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportRoster(ctx, r, store.Actor{Name: "test", Role: "administrator", Source: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return &Ops{Store: s}, s
+}
+
+// Simulated staff keep waiting while a checklist reports progress between
+// tasks, and stop once it has been quiet for Idle.
+func TestSimulateWaitsWhileChecklistsMove(t *testing.T) {
+	ctx := context.Background()
+	o, s := quietOps(t)
+	const busy, idle = 3 * time.Second, 1500 * time.Millisecond
+	done := make(chan error, 1)
+	go func() {
+		// A credentials area busy writing certificates: progress, no task.
+		for seq, end := 1, time.Now().Add(busy); time.Now().Before(end); seq++ {
+			p := store.AreaProgress{Term: "2026-2031", Council: "00004", Area: "credentials", State: "running", Step: "certificates", Seq: seq}
+			if err := s.RecordProgress(ctx, p); err != nil {
+				done <- err
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		done <- nil
+	}()
+	start := time.Now()
+	report, err := o.Simulate(ctx, SimOptions{Term: "2026-2031", Idle: idle}, nil)
+	elapsed := time.Since(start)
+	if err != nil || report.Completed != 0 {
+		t.Fatalf("Simulate = %+v, %v", report, err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if elapsed < busy {
+		t.Errorf("Simulate stopped after %v while the checklist was still moving (for %v)", elapsed.Round(time.Millisecond), busy)
+	}
+}
+
+func TestSimulateBadOptions(t *testing.T) {
+	o := &Ops{}
+	for _, share := range []float64{-0.1, 1.5} {
+		if _, err := o.Simulate(context.Background(), SimOptions{Term: "2026-2031", UpheldShare: share}, nil); err == nil {
+			t.Errorf("upheld share %v accepted", share)
+		}
+	}
+}
