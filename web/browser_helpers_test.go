@@ -252,7 +252,7 @@ func completeByOps(t *testing.T, ctx context.Context, o *ops.Ops, s *store.Store
 		t.Fatal(err)
 	}
 	var refused *ops.RefusedError
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		_, err := o.CompleteTask(ctx, checklist.CompleteTaskRequest{TaskID: id, Actor: actor, Role: task.Role,
 			Source: "test", Outcome: []byte(outcome)})
 		if err == nil {

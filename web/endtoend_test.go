@@ -16,12 +16,13 @@ import (
 	"electionflow/store"
 )
 
-// eventually polls f for up to 30 s.
+// eventually polls f for up to 90 s: generous, because CI compiles other
+// packages while this one runs.
 func eventually(t *testing.T, what string, f func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); !f(); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(90 * time.Second); !f(); time.Sleep(100 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within 30 s", what)
+			t.Fatalf("%s: not within 90 s", what)
 		}
 	}
 }
