@@ -46,6 +46,8 @@ completion and records it, with who did it (--actor, in --role) from this
 host, in the audit log. The workflow refuses an unknown or closed task, a
 role that is not the task's, and an incomplete or invalid outcome; then
 nothing is recorded, "refused: <why>" is printed and the exit code is 1.
+Claims made in the web inbox do not bind this command: it is the
+administrators' path, for a task whose holder is away.
 
 The outcome is built from the flags of the task's kind:
   review-complaint             --decision upheld|dismissed --reason TEXT [--ineligible]

@@ -124,7 +124,8 @@ func (s *Server) apiTask(w http.ResponseWriter, r request) error {
 }
 
 // apiComplete completes a task: POST /api/tasks/{id}/complete with
-// {"outcome": {...}}. A refusal by the workflow is 422 with its reason.
+// {"outcome": {...}}. A refusal by the workflow is 422 with its reason; a
+// task a colleague has claimed is 409.
 func (s *Server) apiComplete(w http.ResponseWriter, r request) error {
 	id, ok := strings.CutSuffix(r.PathValue("id"), "/complete")
 	if !ok {
@@ -137,6 +138,14 @@ func (s *Server) apiComplete(w http.ResponseWriter, r request) error {
 	}
 	if !r.User.CanCompleteAs(t.Role, placeOf(t)) {
 		return errForbidden
+	}
+	holder, err := s.claimedByOther(r.Context(), t.ID, r.User.Username)
+	if err != nil {
+		return err
+	}
+	if holder != "" {
+		writeJSON(w, http.StatusConflict, map[string]string{"error": "task " + string(t.ID) + " is claimed by " + holder})
+		return nil
 	}
 	var body struct {
 		Outcome json.RawMessage `json:"outcome"`

@@ -130,6 +130,9 @@ type taskBody struct {
 	// Values are what was typed, shown again after a refusal.
 	Values  map[string]string
 	Refusal string
+	// HeldBy is the colleague who has claimed the task, when it is not the
+	// user: only they may complete it.
+	HeldBy string
 	// FromWorkflow marks a refusal given by the workflow's validator, in
 	// its own (English) words, not translated.
 	FromWorkflow bool
@@ -188,6 +191,9 @@ func (s *Server) taskBody(r request, t store.InboxTask, values map[string]string
 		return b, err
 	}
 	b.Claim = claims[t.ID]
+	if b.Claim.By != "" && b.Claim.By != r.User.Username {
+		b.HeldBy, b.CanComplete = b.Claim.By, false
+	}
 	if b.Context, err = s.contextOf(ctx, r.L, t); err != nil {
 		return b, err
 	}
@@ -216,11 +222,18 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	for k := range r.PostForm {
 		values[k] = r.PostForm.Get(k)
 	}
-	refusal, fromWorkflow := "", false
+	holder, err := s.claimedByOther(r.Context(), t.ID, r.User.Username)
+	if err != nil {
+		return err
+	}
+	status, refusal, fromWorkflow := http.StatusUnprocessableEntity, "", false
 	raw, bad := buildOutcome(t.Kind, values)
-	if bad != "" {
+	switch {
+	case holder != "":
+		status, refusal = http.StatusConflict, r.L.F("claimed.other", holder)
+	case bad != "":
 		refusal = r.L.T(bad)
-	} else {
+	default:
 		_, err = s.Ops.CompleteTask(r.Context(), checklist.CompleteTaskRequest{
 			TaskID: t.ID, Actor: r.User.Username, Role: t.Role, Source: "web " + r.RemoteAddr, Outcome: raw,
 		})
@@ -243,6 +256,26 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 		return err
 	}
 	body.Refusal, body.FromWorkflow = refusal, fromWorkflow
-	s.render(w, http.StatusUnprocessableEntity, "task", pageData{L: r.L, User: &r.User, Title: r.L.T("task"), Path: r.URL.Path, Body: body})
+	if status == http.StatusConflict {
+		body.HeldBy = "" // the refusal says it
+	}
+	s.render(w, status, "task", pageData{L: r.L, User: &r.User, Title: r.L.T("task"), Path: r.URL.Path, Body: body})
 	return nil
+}
+
+// claimedByOther names the colleague holding a claim on task id, or ""
+// when it is unclaimed or claimed by username. Only the holder of a claim
+// completes the task, as in Camunda Tasklist, so two clerks working the
+// same inbox do not both enter an outcome; an unclaimed task may be
+// completed by anyone allowed to. ("starter complete" is the
+// administrators' path and does not look at claims.)
+func (s *Server) claimedByOther(ctx context.Context, id election.TaskID, username string) (string, error) {
+	claims, err := s.Store.Claims(ctx, []election.TaskID{id})
+	if err != nil {
+		return "", err
+	}
+	if by := claims[id].By; by != "" && by != username {
+		return by, nil
+	}
+	return "", nil
 }
