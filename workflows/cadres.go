@@ -172,7 +172,7 @@ func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.Cad
 		t := election.Task{
 			ID:   election.NewTaskID(facts.Term, facts.Council, kind, fmt.Sprintf("%s/%d", in.Cadre, n)),
 			Kind: kind, Role: role, Due: decided.AddDays(-leadDays).EndOfOfficeDay(),
-			Subject: fmt.Sprintf("cadre %s", in.Cadre),
+			Subject: checklist.Subject(kind, in.Cadre),
 		}
 		if err := board.open(ctx, t); err != nil {
 			return err

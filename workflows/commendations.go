@@ -108,7 +108,7 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 	// 1. The council office submits the nominations by the window's close.
 	rep.step(ctx, stepNominations)
 	submit := task(election.KindSubmitNominations, nominationsSubject,
-		"nominations of council "+string(facts.Council), election.RoleCouncilOffice, 0)
+		checklist.Subject(election.KindSubmitNominations, facts.Council), election.RoleCouncilOffice, 0)
 	if err := board.open(ctx, submit); err != nil {
 		return result, err
 	}
@@ -140,7 +140,7 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 	rep.step(ctx, stepAppraisal)
 	appraisals := make([]election.Task, len(submitted.Nominations))
 	for i, n := range submitted.Nominations {
-		appraisals[i] = task(election.KindAppraiseNomination, string(n.ID), "nomination "+string(n.ID),
+		appraisals[i] = task(election.KindAppraiseNomination, string(n.ID), checklist.Subject(election.KindAppraiseNomination, n.ID),
 			election.RoleEmulationBoard, level.Days/2)
 	}
 	if err := board.open(ctx, appraisals...); err != nil {
@@ -174,7 +174,7 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 	// 4. The emulation and commendation council reviews those that passed.
 	rep.step(ctx, stepCouncilReview)
 	review := task(election.KindReviewCommendations, councilReviewSubject,
-		fmt.Sprintf("%d nominations passed appraisal", len(passed)), election.RoleEmulationBoard, level.Days*3/4)
+		checklist.Subject(election.KindReviewCommendations, len(passed)), election.RoleEmulationBoard, level.Days*3/4)
 	if err := board.open(ctx, review); err != nil {
 		return result, err
 	}
@@ -211,7 +211,7 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 	// 5. The People's Committee chair decides on the approved ones.
 	rep.step(ctx, stepCommendationDecision)
 	decide := task(election.KindDecideCommendations, commendationDecisionSubject,
-		fmt.Sprintf("%s for %d nominations", level.Award, len(approved)), election.RoleApprovingOfficial, level.Days)
+		checklist.Subject(election.KindDecideCommendations, level.Award, len(approved)), election.RoleApprovingOfficial, level.Days)
 	if err := board.open(ctx, decide); err != nil {
 		return result, err
 	}

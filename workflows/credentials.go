@@ -72,7 +72,7 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 	for i, c := range cf.Complaints {
 		reviews[i] = election.Task{
 			ID:   election.NewTaskID(facts.Term, facts.Council, election.KindReviewComplaint, string(c.ID)),
-			Kind: election.KindReviewComplaint, Subject: fmt.Sprintf("%s %s/%s", c.Kind, c.ID, c.Person),
+			Kind: election.KindReviewComplaint, Subject: checklist.Subject(election.KindReviewComplaint, c.Kind, c.ID, c.Person),
 			Role: election.RoleElectionCommittee, Due: reviewDue,
 		}
 	}
@@ -100,7 +100,7 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 	rep.step(ctx, stepResolution)
 	resolution := election.Task{
 		ID:   election.NewTaskID(facts.Term, facts.Council, election.KindAdoptResolution, resolutionSubject),
-		Kind: election.KindAdoptResolution, Subject: "council " + string(facts.Council),
+		Kind: election.KindAdoptResolution, Subject: checklist.Subject(election.KindAdoptResolution, facts.Council),
 		Role: election.RoleElectionCommittee, Due: facts.CredentialResolution.EndOfOfficeDay(),
 	}
 	if err := board.open(ctx, resolution); err != nil {
@@ -151,7 +151,7 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 	rep.step(ctx, stepHandover)
 	handover := election.Task{
 		ID:   election.NewTaskID(facts.Term, facts.Council, election.KindHandOverCertificates, "certificates"),
-		Kind: election.KindHandOverCertificates, Subject: fmt.Sprintf("%d certificates", result.Certificates),
+		Kind: election.KindHandOverCertificates, Subject: checklist.Subject(election.KindHandOverCertificates, result.Certificates),
 		Role: election.RoleCouncilOffice, Due: handoverDue(facts),
 	}
 	if err := board.open(ctx, handover); err != nil {

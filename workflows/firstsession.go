@@ -129,7 +129,7 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 	// 1. The date.
 	rep.step(ctx, stepSessionDate)
 	t, err := task(election.KindSetSessionDate, election.RoleCouncilOffice,
-		deadline.AddDays(-dateNoticeDays).EndOfOfficeDay(), "first session of "+string(facts.Council))
+		deadline.AddDays(-dateNoticeDays).EndOfOfficeDay(), checklist.Subject(election.KindSetSessionDate, facts.Council))
 	if err != nil {
 		return result, err
 	}
@@ -152,7 +152,7 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 	}
 	rep.step(ctx, stepDocuments)
 	t, err = task(election.KindSendSessionDocuments, election.RoleCouncilOffice,
-		sessionDate.AddDays(-documentsLeadDays).EndOfOfficeDay(), fmt.Sprintf("%d delegates", len(adoption.Confirmed)))
+		sessionDate.AddDays(-documentsLeadDays).EndOfOfficeDay(), checklist.Subject(election.KindSendSessionDocuments, len(adoption.Confirmed)))
 	if err != nil {
 		return result, err
 	}
@@ -166,7 +166,7 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 
 	// 3. The opening, with the credential report.
 	rep.step(ctx, stepOpening)
-	t, err = task(election.KindOpenSession, election.RoleCouncilOffice, sessionDate.EndOfOfficeDay(), "opening")
+	t, err = task(election.KindOpenSession, election.RoleCouncilOffice, sessionDate.EndOfOfficeDay(), checklist.Subject(election.KindOpenSession))
 	if err != nil {
 		return result, err
 	}
@@ -182,7 +182,7 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 
 	// 4. The leadership elected.
 	rep.step(ctx, stepLeadership)
-	t, err = task(election.KindRecordLeadership, election.RoleCouncilOffice, openedOn.AddDays(2).EndOfOfficeDay(), "leadership")
+	t, err = task(election.KindRecordLeadership, election.RoleCouncilOffice, openedOn.AddDays(2).EndOfOfficeDay(), checklist.Subject(election.KindRecordLeadership))
 	if err != nil {
 		return result, err
 	}
@@ -202,7 +202,7 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 	if needed := election.NeedingApproval(facts.Level, results); len(needed) > 0 {
 		rep.step(ctx, stepApprovals)
 		t, err = task(election.KindRecordApprovals, election.RoleCouncilOffice,
-			openedOn.AddDays(approvalDays).EndOfOfficeDay(), fmt.Sprintf("%d results", len(needed)))
+			openedOn.AddDays(approvalDays).EndOfOfficeDay(), checklist.Subject(election.KindRecordApprovals, len(needed)))
 		if err != nil {
 			return result, err
 		}
