@@ -42,13 +42,17 @@ type InboxTask struct {
 const taskColumns = `t.task_id, t.term, t.council_code, t.kind, t.subject, t.role, t.due_at, t.state, t.overdue,
 	t.workflow_id, c.province, c.name, t.created_at, t.closed_at, coalesce(t.closed_by, ''), t.outcome`
 
-func scanTask(row pgx.CollectableRow) (InboxTask, error) {
+func scanTask(row pgx.CollectableRow) (InboxTask, error) { return scanTaskAnd(row) }
+
+// scanTaskAnd scans taskColumns and then the row's further columns into
+// extra.
+func scanTaskAnd(row pgx.CollectableRow, extra ...any) (InboxTask, error) {
 	var t InboxTask
 	var id, term, council, kind, role, state, province string
 	var due, closed *time.Time
 	var outcome []byte
-	err := row.Scan(&id, &term, &council, &kind, &t.Subject, &role, &due, &state, &t.Overdue,
-		&t.WorkflowID, &province, &t.CouncilName, &t.CreatedAt, &closed, &t.ClosedBy, &outcome)
+	err := row.Scan(append([]any{&id, &term, &council, &kind, &t.Subject, &role, &due, &state, &t.Overdue,
+		&t.WorkflowID, &province, &t.CouncilName, &t.CreatedAt, &closed, &t.ClosedBy, &outcome}, extra...)...)
 	t.ID, t.Term, t.Council, t.Kind = election.TaskID(id), election.Term(term), election.CouncilCode(council), election.TaskKind(kind)
 	t.Role, t.State, t.Province = election.Role(role), election.TaskState(state), election.ProvinceCode(province)
 	if due != nil {

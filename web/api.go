@@ -82,17 +82,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // apiTasks lists the open tasks the token's user may complete, with the
-// inbox's filters (?council=&kind=&overdue=1).
+// inbox's filters (?council=&kind=&overdue=1), a page at a time
+// (?page=&per_page=, 100 by default, at most 1000), with the total.
 func (s *Server) apiTasks(w http.ResponseWriter, r request) error {
 	q, err := parseTaskQuery(r.URL.Query())
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
 		return nil
 	}
-	tasks, err := s.myTasks(r.Context(), r.User, q)
+	page, err := s.myTasks(r.Context(), r.User, q)
 	if err != nil {
 		return err
 	}
+	tasks := page.Tasks
 	ids := make([]election.TaskID, len(tasks))
 	for i, t := range tasks {
 		ids[i] = t.ID
@@ -105,7 +107,7 @@ func (s *Server) apiTasks(w http.ResponseWriter, r request) error {
 	for i, t := range tasks {
 		out[i] = toAPI(t, claims[t.ID])
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"tasks": out})
+	writeJSON(w, http.StatusOK, map[string]any{"tasks": out, "total": page.Total, "page": q.Page, "per_page": q.PerPage})
 	return nil
 }
 

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"electionflow/auth"
@@ -15,16 +15,25 @@ import (
 	"electionflow/store"
 )
 
-// taskQuery is the filter of the inbox and of GET /api/tasks.
+// taskQuery is the filter and page of the inbox and of GET /api/tasks.
 type taskQuery struct {
 	Council election.CouncilCode
 	Kind    election.TaskKind
 	Overdue bool
+	// Page counts from 1; PerPage tasks are on each.
+	Page, PerPage int
 }
 
-// parseTaskQuery reads ?council=&kind=&overdue=; a bad value is an error.
+// Paging of the inbox and the API: tasks per page by default and at most.
+const (
+	defaultPerPage = 100
+	maxPerPage     = 1000
+)
+
+// parseTaskQuery reads ?council=&kind=&overdue=&page=&per_page=; a bad
+// value is an error.
 func parseTaskQuery(q url.Values) (taskQuery, error) {
-	var f taskQuery
+	f := taskQuery{Page: 1, PerPage: defaultPerPage}
 	if c := q.Get("council"); c != "" {
 		code, err := election.ParseCouncilCode(c)
 		if err != nil {
@@ -39,7 +48,51 @@ func parseTaskQuery(q url.Values) (taskQuery, error) {
 		f.Kind = election.TaskKind(k)
 	}
 	f.Overdue = q.Get("overdue") != ""
+	for _, p := range []struct {
+		name     string
+		to       *int
+		min, max int
+	}{{"page", &f.Page, 1, 1 << 20}, {"per_page", &f.PerPage, 1, maxPerPage}} {
+		v := q.Get(p.name)
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < p.min || n > p.max {
+			return f, fmt.Errorf("%s %q: want a whole number from %d to %d", p.name, v, p.min, p.max)
+		}
+		*p.to = n
+	}
 	return f, nil
+}
+
+// inboxURL is the inbox with the query, on another page.
+func (q taskQuery) inboxURL(page int) string {
+	if v := q.values(page).Encode(); v != "" {
+		return "/inbox?" + v
+	}
+	return "/inbox"
+}
+
+// values is the query as URL parameters, on another page.
+func (q taskQuery) values(page int) url.Values {
+	v := url.Values{}
+	if q.Council != "" {
+		v.Set("council", string(q.Council))
+	}
+	if q.Kind != "" {
+		v.Set("kind", string(q.Kind))
+	}
+	if q.Overdue {
+		v.Set("overdue", "1")
+	}
+	if q.PerPage != defaultPerPage {
+		v.Set("per_page", strconv.Itoa(q.PerPage))
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return v
 }
 
 // placeOf is where a task is, for authorization.
@@ -47,44 +100,35 @@ func placeOf(t store.InboxTask) auth.Place {
 	return auth.Place{Term: t.Term, Province: t.Province, Council: t.Council}
 }
 
-// myTasks returns the open tasks u may complete that match q, soonest due
-// first: one query per grant, narrowed by its role and scope, and every
-// task checked with auth.User.CanCompleteAs.
-func (s *Server) myTasks(ctx context.Context, u auth.User, q taskQuery) ([]store.InboxTask, error) {
-	seen := map[election.TaskID]bool{}
-	var out []store.InboxTask
+// myTasks returns the page q asks for of the open tasks u may complete
+// that match it, soonest due first, with how many match in all: one query
+// over every grant's role and scope, each task then checked again with
+// auth.User.CanCompleteAs.
+func (s *Server) myTasks(ctx context.Context, u auth.User, q taskQuery) (store.TaskPage, error) {
+	reach := make([]store.TaskReach, 0, len(u.Grants))
 	for _, g := range u.Grants {
-		f := store.TaskFilter{Term: g.Scope.Term, Role: g.Role, Council: q.Council, Kind: q.Kind, OverdueOnly: q.Overdue, Limit: 1000}
+		r := store.TaskReach{Term: g.Scope.Term, Role: g.Role}
 		switch g.Scope.Kind {
 		case auth.ScopeProvince:
-			f.Province = g.Scope.Province
+			r.Province = g.Scope.Province
 		case auth.ScopeCouncil:
-			if q.Council != "" && q.Council != g.Scope.Council {
-				continue
-			}
-			f.Council = g.Scope.Council
+			r.Council = g.Scope.Council
 		}
-		list, err := s.Store.ListTasks(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("web: tasks of %s: %w", u.Username, err)
-		}
-		for _, t := range list {
-			if !seen[t.ID] && u.CanCompleteAs(t.Role, placeOf(t)) {
-				seen[t.ID] = true
-				out = append(out, t)
-			}
+		reach = append(reach, r)
+	}
+	page, err := s.Store.Inbox(ctx, store.InboxQuery{Reach: reach, Council: q.Council, Kind: q.Kind, OverdueOnly: q.Overdue,
+		Offset: (q.Page - 1) * q.PerPage, Limit: q.PerPage})
+	if err != nil {
+		return page, fmt.Errorf("web: tasks of %s: %w", u.Username, err)
+	}
+	mine := page.Tasks[:0]
+	for _, t := range page.Tasks {
+		if u.CanCompleteAs(t.Role, placeOf(t)) {
+			mine = append(mine, t)
 		}
 	}
-	slices.SortFunc(out, func(a, b store.InboxTask) int {
-		switch {
-		case a.Due.IsZero() && !b.Due.IsZero():
-			return 1
-		case !a.Due.IsZero() && b.Due.IsZero():
-			return -1
-		}
-		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.ID, b.ID))
-	})
-	return out, nil
+	page.Tasks = mine
+	return page, nil
 }
 
 // inboxRow is a task of the inbox with what the user may do with it.
@@ -103,6 +147,10 @@ type inboxBody struct {
 	Rows   []inboxRow
 	Notice string
 	Error  string
+	// First and Last number the page's rows among Total; Prev and Next
+	// link to the pages around it, empty at either end.
+	First, Last, Total int
+	Prev, Next         string
 }
 
 // inbox lists the user's open tasks with claim, release and assign
@@ -114,9 +162,21 @@ func (s *Server) inbox(w http.ResponseWriter, r request) error {
 		body.Error = err.Error()
 	}
 	body.Query = q
-	tasks, err := s.myTasks(r.Context(), r.User, q)
+	page, err := s.myTasks(r.Context(), r.User, q)
 	if err != nil {
 		return err
+	}
+	tasks := page.Tasks
+	body.Total = page.Total
+	if len(tasks) > 0 {
+		body.First = (q.Page-1)*q.PerPage + 1
+		body.Last = body.First + len(tasks) - 1
+	}
+	if q.Page > 1 {
+		body.Prev = q.inboxURL(q.Page - 1)
+	}
+	if q.Page*q.PerPage < page.Total {
+		body.Next = q.inboxURL(q.Page + 1)
 	}
 	ids := make([]election.TaskID, len(tasks))
 	for i, t := range tasks {
