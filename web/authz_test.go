@@ -125,19 +125,7 @@ func TestAuthorizationThroughHTTP(t *testing.T) {
 		office, manager := addToken(t, s, "office04"), addToken(t, s, "manager01")
 		api := func(token, method, path, body string) int {
 			t.Helper()
-			req, err := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if token != "" {
-				req.Header.Set("Authorization", "Bearer "+token)
-			}
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			return res.StatusCode
+			return callAPI(t, method, ts.URL+path, token, body).status
 		}
 		outcome := `{"outcome":{"handed_over_on":"2026-04-02"}}`
 		for _, c := range []struct {

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -46,9 +45,10 @@ func TestOnlyTheClaimHolderCompletes(t *testing.T) {
 		t.Errorf("lan completes minh's task = %d:\n%s", r.status, r.body)
 	}
 	token := addToken(t, s, "lan")
-	status, body := apiPost(t, ts.URL+"/api/tasks/"+string(handover04)+"/complete", token, `{"outcome":{"handed_over_on":"2026-04-02"}}`)
-	if status != http.StatusConflict || !strings.Contains(body, "is claimed by minh") {
-		t.Errorf("lan completes minh's task through the API = %d %s", status, body)
+	complete := ts.URL + "/api/tasks/" + string(handover04) + "/complete"
+	const outcome = `{"outcome":{"handed_over_on":"2026-04-02"}}`
+	if r := callAPI(t, "POST", complete, token, outcome); r.status != http.StatusConflict || !strings.Contains(r.body, "is claimed by minh") {
+		t.Errorf("lan completes minh's task through the API = %d %s", r.status, r.body)
 	}
 	if n := calls(); n != 0 {
 		t.Fatalf("%d completions reached the workflow, want 0", n)
@@ -69,32 +69,9 @@ func TestOnlyTheClaimHolderCompletes(t *testing.T) {
 	if err := s.ReleaseTask(context.Background(), handover04, store.Actor{Name: "minh", Role: election.RoleCouncilOffice}); err != nil {
 		t.Fatal(err)
 	}
-	status, body = apiPost(t, ts.URL+"/api/tasks/"+string(handover04)+"/complete", token, `{"outcome":{"handed_over_on":"2026-04-02"}}`)
-	if status != http.StatusOK {
-		t.Errorf("lan completes the released task through the API = %d %s", status, body)
-	}
+	r = callAPI(t, "POST", complete, token, outcome)
 	var got map[string]any
-	if err := json.Unmarshal([]byte(body), &got); err != nil || calls() != 2 {
-		t.Errorf("API answer %s (%v), %d completions", body, err, calls())
+	if err := json.Unmarshal([]byte(r.body), &got); r.status != http.StatusOK || err != nil || calls() != 2 {
+		t.Errorf("lan completes the released task through the API = %d %s (%v), %d completions", r.status, r.body, err, calls())
 	}
-}
-
-// apiPost posts a JSON body with a bearer token.
-func apiPost(t *testing.T, u, token, body string) (int, string) {
-	t.Helper()
-	req, err := http.NewRequest("POST", u, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, string(b)
 }

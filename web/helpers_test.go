@@ -177,6 +177,26 @@ func do(t *testing.T, c *http.Client, method, u string, form url.Values, header 
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
+	return send(t, c, req)
+}
+
+// callAPI sends an API request with body (may be empty) and, unless token
+// is empty, the bearer token.
+func callAPI(t *testing.T, method, u, token, body string) response {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return send(t, http.DefaultClient, req)
+}
+
+// send sends req with c and reads the response.
+func send(t *testing.T, c *http.Client, req *http.Request) response {
+	t.Helper()
 	res, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)

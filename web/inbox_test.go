@@ -80,16 +80,10 @@ func TestInboxPages(t *testing.T) {
 	token := addToken(t, s, "office04")
 	api := func(query string) (int, map[string]json.RawMessage) {
 		t.Helper()
-		req, _ := http.NewRequest("GET", ts.URL+"/api/tasks"+query, nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
+		r := callAPI(t, "GET", ts.URL+"/api/tasks"+query, token, "")
 		var body map[string]json.RawMessage
-		_ = json.NewDecoder(res.Body).Decode(&body)
-		return res.StatusCode, body
+		_ = json.Unmarshal([]byte(r.body), &body)
+		return r.status, body
 	}
 	status, body := api("?per_page=30&page=9")
 	var got []apiTask
