@@ -147,11 +147,14 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 	}
 	// Simulated staff take the demo through every task.
 	deadline := time.Now().Add(90 * time.Second)
-	for !strings.Contains(out.String(), "simulated staff: no task left") {
+	for !strings.Contains(out.String(), "simulated staff: no task left after") {
 		if time.Now().After(deadline) {
 			t.Fatalf("simulated staff did not finish:\n%s", out.String())
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+	if !strings.Contains(out.String(), "; 2 of 2 checklists of "+string(list[0].Term)+" done") {
+		t.Errorf("simulated staff did not say every checklist is done:\n%s", out.String())
 	}
 	s, err = store.Open(ctx, r.DatabaseURL)
 	if err != nil {

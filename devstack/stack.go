@@ -256,9 +256,20 @@ func simulateStaff(ctx context.Context, out io.Writer, staff *ops.Ops, term elec
 		fmt.Fprintf(out, "simulated staff stopped: %v\n", err)
 		return
 	}
-	if ctx.Err() == nil {
-		fmt.Fprintf(out, "simulated staff: no task left after %d completed; every checklist of %s is through its credentials area\n", report.Completed, term)
+	if ctx.Err() != nil {
+		return
 	}
+	rows, err := staff.Store.Summary(ctx, term, "")
+	if err != nil {
+		fmt.Fprintf(out, "simulated staff: no task left after %d completed (summary: %v)\n", report.Completed, err)
+		return
+	}
+	var councils, done int
+	for _, r := range rows {
+		councils, done = councils+r.Councils, done+r.Done
+	}
+	fmt.Fprintf(out, "simulated staff: no task left after %d completed; %d of %d checklists of %s done (starter summary shows where the rest stand)\n",
+		report.Completed, done, councils, term)
 }
 
 func printReady(w io.Writer, r Ready) {
