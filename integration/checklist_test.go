@@ -13,7 +13,7 @@ import (
 // A whole election, from import to certificates handed over, through the
 // client path staff use; the worker is stopped and replaced half way.
 func TestElectionToCertificates(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	st := newStack(t, 11, 3)
 	councils := len(st.roster.Councils)
@@ -46,9 +46,9 @@ func TestElectionToCertificates(t *testing.T) {
 			t.Logf("%s: %v", task.ID, err)
 		}
 	}
-	first, err := st.ops.Simulate(ctx, sim, logRefusal)
-	if err != nil || first.Completed != sim.MaxTasks || first.Refused != 0 {
-		t.Fatalf("first half: %+v, %v", first, err)
+	first := st.simulateUntil(ctx, sim, logRefusal, func(r ops.SimReport) bool { return r.Completed >= sim.MaxTasks })
+	if first.Completed != sim.MaxTasks || first.Refused != 0 {
+		t.Fatalf("first half: %+v", first)
 	}
 	w.Stop()
 	w = st.startWorker()
@@ -57,9 +57,9 @@ func TestElectionToCertificates(t *testing.T) {
 	}
 	defer w.Stop()
 	sim.MaxTasks = 0
-	rest, err := st.ops.Simulate(ctx, sim, logRefusal)
-	if err != nil || rest.Refused != 0 {
-		t.Fatalf("second half: %+v, %v", rest, err)
+	rest := st.simulateUntil(ctx, sim, logRefusal, func(ops.SimReport) bool { return st.checklistsClosed(ctx) })
+	if rest.Refused != 0 {
+		t.Fatalf("second half: %+v", rest)
 	}
 	st.waitChecklistsClosed(ctx)
 	// Commendation tasks depend on the appraisals: one to submit, one per

@@ -110,6 +110,60 @@ func (st *stack) count(query string, args ...any) int {
 
 // waitChecklistsClosed waits until every checklist of the election has
 // finished, and fails if one did not complete.
+// simulateUntil runs simulated staff until done says the work so far is
+// enough: one run stops once nothing has moved for sim.Idle, which a
+// starved worker on a loaded machine can exceed between two tasks, so a
+// run that ends early is followed by another. sim.MaxTasks, when set,
+// bounds the runs together. The counts are summed.
+func (st *stack) simulateUntil(ctx context.Context, sim ops.SimOptions, each func(store.InboxTask, error), done func(ops.SimReport) bool) ops.SimReport {
+	st.t.Helper()
+	total := ops.SimReport{ByKind: map[election.TaskKind]int{}}
+	limit := sim.MaxTasks
+	for {
+		if limit > 0 {
+			sim.MaxTasks = limit - total.Completed
+		}
+		r, err := st.ops.Simulate(ctx, sim, each)
+		if err != nil {
+			st.t.Fatalf("simulate: %v", err)
+		}
+		total.Completed += r.Completed
+		total.Refused += r.Refused
+		for k, n := range r.ByKind {
+			total.ByKind[k] += n
+		}
+		if done(total) {
+			return total
+		}
+		if ctx.Err() != nil {
+			st.t.Fatalf("simulated staff had not finished when the test's time ran out: %+v", total)
+		}
+		st.t.Logf("simulated staff stopped after %d tasks, before the end; again", total.Completed)
+	}
+}
+
+// checklistsClosed says whether every council's checklist has closed.
+func (st *stack) checklistsClosed(ctx context.Context) bool {
+	return st.runningChecklists(ctx) == 0
+}
+
+// runningChecklists counts the councils whose checklist is still running.
+func (st *stack) runningChecklists(ctx context.Context) int {
+	st.t.Helper()
+	c := st.ts.GetDefaultClient()
+	n := 0
+	for _, council := range st.roster.Councils {
+		desc, err := c.DescribeWorkflowExecution(ctx, "checklist/"+string(st.term())+"/"+string(council.Code), "")
+		if err != nil {
+			st.t.Fatalf("describe the checklist of %s: %v", council.Code, err)
+		}
+		if desc.GetWorkflowExecutionInfo().GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING {
+			n++
+		}
+	}
+	return n
+}
+
 func (st *stack) waitChecklistsClosed(ctx context.Context) {
 	st.t.Helper()
 	c := st.ts.GetDefaultClient()
