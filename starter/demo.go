@@ -4,8 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"electionflow/demo"
+	"electionflow/election"
 	"electionflow/internal/config"
 	"electionflow/internal/importer"
 	"electionflow/roster"
@@ -23,7 +27,12 @@ same CSV files "starter import" reads into --out; with --load it then imports
 them through that same path into DATABASE_URL.
 
 --national generates the national rehearsal: the National Assembly, 34
-provinces and 98 communes each (about 3,400 councils, 75,000 persons).`,
+provinces and 98 communes each (about 3,400 councils, 75,000 persons).
+
+--election-day sets election day (default 15/03/2026, the 2026 general
+election, whose deadlines have passed: every task opens overdue); "-20d"
+means 20 days ago, as devstack does, so that the deadlines lie ahead. The
+term runs five years from election day's year unless --term says otherwise.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
 			def := demo.DefaultParams()
 			seed := fs.Int64("seed", 1, "seed; the same seed and flags give the same election")
@@ -35,6 +44,8 @@ provinces and 98 communes each (about 3,400 councils, 75,000 persons).`,
 			out := fs.String("out", "demo-roster", "folder to write the CSV files into")
 			load := fs.Bool("load", false, "import the generated files into DATABASE_URL")
 			actor := fs.String("actor", defaultActor(), "who is importing, for the audit log")
+			day := fs.String("election-day", def.ElectionDay.String(), "election day: YYYY-MM-DD, DD/MM/YYYY, or -Nd for N days ago")
+			term := fs.String("term", "", "the term elected (default: five years from election day's year)")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
 				if len(args) > 0 {
 					return usageError("demo takes no arguments")
@@ -44,6 +55,10 @@ provinces and 98 communes each (about 3,400 councils, 75,000 persons).`,
 				if *national {
 					p = demo.NationalRehearsal(*seed)
 					p.ComplaintShare = *complaints
+				}
+				var err error
+				if p.ElectionDay, p.Term, err = demoElection(*day, *term, election.Today(time.Now())); err != nil {
+					return usageError("%v", err)
 				}
 				if err := p.Validate(); err != nil {
 					return usageError("%v", err)
@@ -71,4 +86,31 @@ provinces and 98 communes each (about 3,400 councils, 75,000 persons).`,
 			}
 		},
 	}
+}
+
+// demoElection reads the demo's --election-day (a date, or -Nd for N days
+// before today) and --term (empty: five years from election day's year).
+func demoElection(day, term string, today election.Date) (election.Date, election.Term, error) {
+	var d election.Date
+	if n, ok := strings.CutPrefix(day, "-"); ok && strings.HasSuffix(n, "d") {
+		days, err := strconv.Atoi(strings.TrimSuffix(n, "d"))
+		if err != nil || days < 0 {
+			return d, "", fmt.Errorf("--election-day %q: want -Nd with N a number of days", day)
+		}
+		d = today.AddDays(-days)
+	} else {
+		var err error
+		if d, err = election.ParseDate(day); err != nil {
+			return d, "", fmt.Errorf("--election-day: %w", err)
+		}
+	}
+	if term == "" {
+		y := d.Time().Year()
+		return d, election.Term(fmt.Sprintf("%d-%d", y, y+5)), nil
+	}
+	t, err := election.ParseTerm(term)
+	if err != nil {
+		return d, "", fmt.Errorf("--term: %w", err)
+	}
+	return d, t, nil
 }
