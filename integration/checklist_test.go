@@ -56,7 +56,8 @@ func TestElectionToCertificates(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Stop()
-	sim.MaxTasks = 0
+	// The rest with three simulated staff at once, as a rehearsal would.
+	sim.MaxTasks, sim.Workers = 0, 3
 	rest := st.simulateUntil(ctx, sim, logRefusal, func(ops.SimReport) bool { return st.checklistsClosed(ctx) })
 	if rest.Refused != 0 {
 		t.Fatalf("second half: %+v", rest)

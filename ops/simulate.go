@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"electionflow/checklist"
@@ -29,7 +31,12 @@ type SimOptions struct {
 	Idle time.Duration
 	// MaxTasks stops after that many tasks; zero means no limit.
 	MaxTasks int
-	Seed     uint64
+	// Workers is how many staff work at once, for rehearsals of a whole
+	// election; zero means one.
+	Workers int
+	// Seed makes the outcomes repeatable: each task's outcome depends on
+	// the seed and the task alone, not on the order tasks are done in.
+	Seed uint64
 	// Now gives today's date for outcomes; nil means time.Now.
 	Now func() time.Time
 }
@@ -45,72 +52,40 @@ type SimReport struct {
 // realistic outcomes, until the checklists in scope have not moved for
 // opts.Idle, MaxTasks are done or ctx ends. Moving counts any progress
 // the workflows report, not only new tasks, so a slow step between two
-// tasks (certificates being written, a busy worker) does not end it early. each, if not nil, is told of every task done or
-// refused.
+// tasks (certificates being written, a busy worker) does not end it early.
+// each, if not nil, is told of every task done or refused, one call at a
+// time.
 func (o *Ops) Simulate(ctx context.Context, opts SimOptions, each func(t store.InboxTask, err error)) (SimReport, error) {
 	if opts.UpheldShare < 0 || opts.UpheldShare > 1 {
 		return SimReport{}, fmt.Errorf("upheld share %v: want 0..1", opts.UpheldShare)
 	}
+	if opts.Workers < 0 {
+		return SimReport{}, fmt.Errorf("%d workers: want 1 or more", opts.Workers)
+	}
 	if opts.Idle <= 0 {
 		opts.Idle = 10 * time.Second
+	}
+	if opts.Workers == 0 {
+		opts.Workers = 1
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x5eed))
-	report := SimReport{ByKind: map[election.TaskKind]int{}}
-	// refused remembers tasks the workflow refused, so they are not tried
-	// in a loop; a person would look at them.
-	refused := map[election.TaskID]bool{}
+	sim := &simulation{o: o, opts: opts, each: each, report: SimReport{ByKind: map[election.TaskKind]int{}},
+		refused: map[election.TaskID]bool{}}
 	lastWork := time.Now()
 	var lastSeen time.Time // the store's last activity, as last read
 	for {
-		if err := ctx.Err(); err != nil {
-			return report, nil
+		if ctx.Err() != nil {
+			return sim.report, nil
 		}
 		tasks, err := o.Store.ListTasks(ctx, store.TaskFilter{Term: opts.Term, Province: opts.Province, Limit: 500})
 		if err != nil {
-			return report, err
+			return sim.report, err
 		}
-		worked := false
-		for _, t := range tasks {
-			if refused[t.ID] {
-				continue
-			}
-			if opts.MaxTasks > 0 && report.Completed >= opts.MaxTasks {
-				return report, nil
-			}
-			outcome, err := o.simulatedOutcome(ctx, t.Task, rng, opts.UpheldShare, election.Today(opts.Now()))
-			if err != nil {
-				return report, err
-			}
-			_, err = o.CompleteTask(ctx, checklist.CompleteTaskRequest{
-				TaskID: t.ID, Actor: "sim-" + string(t.Role), Role: t.Role, Source: "simulated-staff", Outcome: outcome,
-			})
-			var refusal *RefusedError
-			switch {
-			case errors.As(err, &refusal):
-				refused[t.ID] = true
-				report.Refused++
-			case err != nil && ctx.Err() != nil:
-				return report, nil
-			case err != nil:
-				return report, err
-			default:
-				report.Completed++
-				report.ByKind[t.Kind]++
-				worked = true
-			}
-			if each != nil {
-				each(t, err)
-			}
-			if opts.Pace > 0 {
-				select {
-				case <-ctx.Done():
-					return report, nil
-				case <-time.After(opts.Pace):
-				}
-			}
+		worked, err := sim.round(ctx, tasks)
+		if err != nil || sim.full() {
+			return sim.report, err
 		}
 		if worked {
 			lastWork = time.Now()
@@ -120,22 +95,138 @@ func (o *Ops) Simulate(ctx context.Context, opts SimOptions, each func(t store.I
 		// agree with ours.
 		moved, err := o.Store.LastActivity(ctx, opts.Term, opts.Province)
 		if err != nil && ctx.Err() != nil {
-			return report, nil
+			return sim.report, nil
 		} else if err != nil {
-			return report, err
+			return sim.report, err
 		}
 		if !moved.Equal(lastSeen) {
 			lastSeen, lastWork = moved, time.Now()
 		}
 		if time.Since(lastWork) >= opts.Idle {
-			return report, nil
+			return sim.report, nil
 		}
 		select {
 		case <-ctx.Done():
-			return report, nil
+			return sim.report, nil
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
+}
+
+// simulation is one run of simulated staff: what they have done so far.
+type simulation struct {
+	o    *Ops
+	opts SimOptions
+	each func(store.InboxTask, error)
+
+	mu     sync.Mutex
+	report SimReport
+	// refused remembers tasks the workflow refused, so they are not tried
+	// in a loop; a person would look at them.
+	refused map[election.TaskID]bool
+}
+
+// full says whether MaxTasks are done.
+func (s *simulation) full() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.MaxTasks > 0 && s.report.Completed >= s.opts.MaxTasks
+}
+
+// round completes the listed tasks not refused before, opts.Workers at a
+// time, and says whether any was completed. An error other than a refusal
+// stops the round and is returned (none when ctx ended).
+func (s *simulation) round(ctx context.Context, tasks []store.InboxTask) (bool, error) {
+	s.mu.Lock()
+	todo := slices.DeleteFunc(slices.Clone(tasks), func(t store.InboxTask) bool { return s.refused[t.ID] })
+	if s.opts.MaxTasks > 0 {
+		todo = todo[:min(len(todo), s.opts.MaxTasks-s.report.Completed)]
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	next := make(chan store.InboxTask)
+	var wg sync.WaitGroup
+	worked := false
+	for range min(s.opts.Workers, len(todo)) {
+		wg.Go(func() {
+			for t := range next {
+				done, err := s.complete(ctx, t)
+				if err != nil {
+					cancel(err)
+					return
+				}
+				if done {
+					s.mu.Lock()
+					worked = true
+					s.mu.Unlock()
+				}
+				if s.opts.Pace > 0 {
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(s.opts.Pace):
+					}
+				}
+			}
+		})
+	}
+feed:
+	for _, t := range todo {
+		select {
+		case next <- t:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return worked, err
+	}
+	return worked, nil
+}
+
+// complete does one task; true when the workflow accepted it. A refusal
+// is counted and remembered, not returned.
+func (s *simulation) complete(ctx context.Context, t store.InboxTask) (bool, error) {
+	outcome, err := s.o.simulatedOutcome(ctx, t.Task, taskRand(s.opts.Seed, t.ID), s.opts.UpheldShare, election.Today(s.opts.Now()))
+	if err != nil {
+		if ctx.Err() != nil {
+			return false, nil
+		}
+		return false, err
+	}
+	_, err = s.o.CompleteTask(ctx, checklist.CompleteTaskRequest{
+		TaskID: t.ID, Actor: "sim-" + string(t.Role), Role: t.Role, Source: "simulated-staff", Outcome: outcome,
+	})
+	var refusal *RefusedError
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case errors.As(err, &refusal):
+		s.refused[t.ID] = true
+		s.report.Refused++
+	case err != nil && ctx.Err() != nil:
+		return false, nil
+	case err != nil:
+		return false, err
+	default:
+		s.report.Completed++
+		s.report.ByKind[t.Kind]++
+	}
+	if s.each != nil {
+		s.each(t, err)
+	}
+	return err == nil, nil
+}
+
+// taskRand is a task's own random source: its outcome depends on the seed
+// and the task, not on which simulated worker took it or when.
+func taskRand(seed uint64, id election.TaskID) *rand.Rand {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return rand.New(rand.NewPCG(seed, h.Sum64()))
 }
 
 // upheldReasons and dismissedReasons are what reviewers write.

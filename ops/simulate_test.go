@@ -70,9 +70,31 @@ func TestSimulateWaitsWhileChecklistsMove(t *testing.T) {
 
 func TestSimulateBadOptions(t *testing.T) {
 	o := &Ops{}
-	for _, share := range []float64{-0.1, 1.5} {
-		if _, err := o.Simulate(context.Background(), SimOptions{Term: "2026-2031", UpheldShare: share}, nil); err == nil {
-			t.Errorf("upheld share %v accepted", share)
+	for _, opts := range []SimOptions{
+		{Term: "2026-2031", UpheldShare: -0.1},
+		{Term: "2026-2031", UpheldShare: 1.5},
+		{Term: "2026-2031", Workers: -1},
+	} {
+		if _, err := o.Simulate(context.Background(), opts, nil); err == nil {
+			t.Errorf("%+v accepted", opts)
 		}
+	}
+}
+
+func TestTaskRandDependsOnSeedAndTaskOnly(t *testing.T) {
+	draw := func(seed uint64, id election.TaskID) [4]uint64 {
+		r := taskRand(seed, id)
+		return [4]uint64{r.Uint64(), r.Uint64(), r.Uint64(), r.Uint64()}
+	}
+	a := election.TaskID("2026-2031/00004/review-complaint/KN-001")
+	b := election.TaskID("2026-2031/00004/review-complaint/KN-002")
+	if draw(7, a) != draw(7, a) {
+		t.Error("the same seed and task drew differently")
+	}
+	if draw(7, a) == draw(7, b) {
+		t.Error("two tasks drew the same")
+	}
+	if draw(7, a) == draw(8, a) {
+		t.Error("two seeds drew the same")
 	}
 }

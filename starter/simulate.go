@@ -26,7 +26,9 @@ done or refused and stops when the checklists have not moved (no task
 opened, no progress reported) for --idle, after --max tasks, or on Ctrl-C; then it prints the count per task kind.
 
 --pace slows it down so the progress of a demo can be watched in the
-Temporal UI; --seed makes the outcomes repeatable.`,
+Temporal UI; --seed makes the outcomes repeatable (each task's outcome
+depends on the seed and the task only); --workers lets several simulated
+staff work at once, for a rehearsal of a whole election.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
 			term := termFlag(fs)
 			province := fs.String("province", "", "only the councils of this province code")
@@ -35,6 +37,7 @@ Temporal UI; --seed makes the outcomes repeatable.`,
 			idle := fs.Duration("idle", 10*time.Second, "stop when no checklist has moved for this long")
 			maxTasks := fs.Int("max", 0, "stop after completing this many tasks (0: no limit)")
 			seed := fs.Uint64("seed", 1, "seed of the simulated decisions")
+			workers := fs.Int("workers", 1, "staff working at once (a rehearsal of a whole election wants several)")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
 				if len(args) > 0 {
 					return usageError("simulate takes no arguments")
@@ -47,6 +50,9 @@ Temporal UI; --seed makes the outcomes repeatable.`,
 				}
 				if *idle <= 0 {
 					return usageError("--idle %v: want more than 0", *idle)
+				}
+				if *workers < 1 {
+					return usageError("--workers %d: want 1 or more", *workers)
 				}
 				if *maxTasks < 0 {
 					return usageError("--max %d: want 0 (no limit) or more", *maxTasks)
@@ -71,7 +77,7 @@ Temporal UI; --seed makes the outcomes repeatable.`,
 				}
 				fmt.Fprintf(e.stderr, "simulating staff of election %s, %s; stops after %v without any checklist moving\n", t, where, *idle)
 				report, err := o.Simulate(ctx, ops.SimOptions{
-					Term: t, Province: p, UpheldShare: *upheld, Pace: *pace, Idle: *idle, MaxTasks: *maxTasks, Seed: *seed,
+					Term: t, Province: p, UpheldShare: *upheld, Pace: *pace, Idle: *idle, MaxTasks: *maxTasks, Seed: *seed, Workers: *workers,
 				}, func(task store.InboxTask, err error) {
 					var refusal *ops.RefusedError
 					switch {

@@ -40,6 +40,7 @@ func TestStaffCommandsUsage(t *testing.T) {
 		{[]string{"simulate", "--upheld-share", "1.5"}, "between 0 and 1"},
 		{[]string{"simulate", "--upheld-share", "-0.1"}, "between 0 and 1"},
 		{[]string{"simulate", "--idle", "0s"}, "--idle"},
+		{[]string{"simulate", "--workers", "0"}, "--workers"},
 		{[]string{"progress"}, "progress takes one council code"},
 		{[]string{"summary", "x"}, "summary takes no arguments"},
 		{[]string{"certificate", "--number", "1", "--out", "x.pdf"}, "--council is required"},
