@@ -154,25 +154,11 @@ grant covers nothing until it is.
 			grant := grantFlags(fs)
 			actor := fs.String("actor", defaultActor(), "who grants the role, for the audit log")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
-				if len(args) != 1 {
-					return usageError("user-grant takes one user name")
-				}
-				g, err := grant()
-				if err != nil {
-					return err
-				}
-				s, err := openStore(ctx, cfg)
+				s, u, g, err := openGrantee(ctx, cfg, "user-grant", args, grant, ": create it with starter user-add")
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				u, err := s.UserByName(ctx, args[0])
-				if errors.Is(err, store.ErrNotFound) {
-					return fmt.Errorf("no user %s: create it with starter user-add", strings.ToLower(args[0]))
-				}
-				if err != nil {
-					return err
-				}
 				for _, have := range u.Grants {
 					if have == g {
 						fmt.Fprintf(e.stdout, "%s already holds %s %s: nothing changed\n", u.Username, g.Role, g.Scope)
@@ -190,6 +176,33 @@ grant covers nothing until it is.
 			}
 		},
 	}
+}
+
+// openGrantee reads the arguments user-grant and user-revoke share (one
+// user name, and the role and scope from grant), opens the store and finds
+// the user; hint follows "no user <name>" when there is none. The caller
+// closes the store.
+func openGrantee(ctx context.Context, cfg config.Config, command string, args []string, grant func() (auth.Grant, error), hint string) (*store.Store, store.UserRecord, auth.Grant, error) {
+	if len(args) != 1 {
+		return nil, store.UserRecord{}, auth.Grant{}, usageError("%s takes one user name", command)
+	}
+	g, err := grant()
+	if err != nil {
+		return nil, store.UserRecord{}, g, err
+	}
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, store.UserRecord{}, g, err
+	}
+	u, err := s.UserByName(ctx, args[0])
+	if errors.Is(err, store.ErrNotFound) {
+		err = fmt.Errorf("no user %s%s", strings.ToLower(args[0]), hint)
+	}
+	if err != nil {
+		s.Close()
+		return nil, u, g, err
+	}
+	return s, u, g, nil
 }
 
 // warnUnknownScope prints a warning when the scope's election or council
@@ -233,25 +246,11 @@ written to the audit log; it applies to the user's next request.
 			grant := grantFlags(fs)
 			actor := fs.String("actor", defaultActor(), "who revokes the role, for the audit log")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
-				if len(args) != 1 {
-					return usageError("user-revoke takes one user name")
-				}
-				g, err := grant()
-				if err != nil {
-					return err
-				}
-				s, err := openStore(ctx, cfg)
+				s, u, g, err := openGrantee(ctx, cfg, "user-revoke", args, grant, "")
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				u, err := s.UserByName(ctx, args[0])
-				if errors.Is(err, store.ErrNotFound) {
-					return fmt.Errorf("no user %s", strings.ToLower(args[0]))
-				}
-				if err != nil {
-					return err
-				}
 				err = s.RevokeRole(ctx, u.Username, g, adminActor(*actor))
 				if errors.Is(err, store.ErrNotFound) {
 					held := make([]string, 0, len(u.Grants))

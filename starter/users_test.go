@@ -33,6 +33,8 @@ func TestUserCommandsHelp(t *testing.T) {
 		{[]string{"user-grant", "lan", "--role", "manager", "--scope", "province:2026-2031"}, 2, "a province scope names the province"},
 		{[]string{"user-revoke", "lan", "--role", "manager", "--scope", "nation:2026-2031"}, 2, `unknown kind "nation"`},
 		{[]string{"users", "extra"}, 2, "users takes no arguments"},
+		{[]string{"user-grant", "lan", "binh", "--role", "manager", "--scope", "election:2026-2031"}, 2, "user-grant takes one user name"},
+		{[]string{"user-revoke", "--role", "manager", "--scope", "election:2026-2031"}, 2, "user-revoke takes one user name"},
 	}
 	for _, tt := range tests {
 		code, out := starter(t, "", tt.args...)
@@ -91,6 +93,10 @@ func TestUserCommands(t *testing.T) {
 	code, out = starter(t, db, "user-grant", "binh", "--role", "manager", "--scope", "election:2026-2031")
 	if code != 1 || !strings.Contains(out, "no user binh: create it with starter user-add") {
 		t.Errorf("user-grant to nobody = %d:\n%s", code, out)
+	}
+	code, out = starter(t, db, "user-revoke", "binh", "--role", "manager", "--scope", "election:2026-2031")
+	if code != 1 || !strings.Contains(out, "no user binh") || strings.Contains(out, "user-add") {
+		t.Errorf("user-revoke from nobody = %d:\n%s", code, out)
 	}
 
 	code, out = starter(t, db, "user-revoke", "lan", "--role", "manager", "--scope", "council:2026-2031:99999")
