@@ -202,8 +202,7 @@ func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.Cad
 	result.RuleSet, result.NeedsHRConfirmation = assessment.RuleSet, assessment.NeedsHRConfirmation
 	if len(assessment.Eligible) == 0 {
 		rep.step(ctx, stepNoOption)
-		rep.finish(ctx)
-		return result, workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+		return result, rep.close(ctx)
 	}
 
 	// 2. The cadre's choice, until the competent official approves one.
@@ -234,6 +233,5 @@ func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.Cad
 		return result, fmt.Errorf("record the decision on cadre %s: %w", in.Cadre, err)
 	}
 	result.DecisionNo, result.DecidedOn = decision.DecisionNo, decision.DecidedOn
-	rep.finish(ctx)
-	return result, workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+	return result, rep.close(ctx)
 }

@@ -97,12 +97,7 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 		}
 	}
 	done := func() (checklist.CommendationsResult, error) {
-		rep.finish(ctx)
-		// Let any update still being handled finish before the run closes.
-		if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
-			return result, err
-		}
-		return result, nil
+		return result, rep.close(ctx)
 	}
 
 	// 1. The council office submits the nominations by the window's close.

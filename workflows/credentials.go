@@ -170,12 +170,7 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 		return result, fmt.Errorf("hand over certificates: %w", err)
 	}
 
-	rep.finish(ctx)
-	// Let any update still being handled finish before the run closes.
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
-		return result, err
-	}
-	return result, nil
+	return result, rep.close(ctx)
 }
 
 // handoverDue is the day before the first session: delegates come to it

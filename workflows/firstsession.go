@@ -218,11 +218,7 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 		}
 	}
 
-	rep.finish(ctx)
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
-		return result, err
-	}
-	return result, nil
+	return result, rep.close(ctx)
 }
 
 // earliestSession is the first day the session may be set for: not

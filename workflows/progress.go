@@ -53,6 +53,13 @@ func (r *areaReporter) finish(ctx workflow.Context) {
 	r.publish(ctx)
 }
 
+// close reports the area done and lets any update still being handled
+// finish before the run ends, so a completion in flight is not cut off.
+func (r *areaReporter) close(ctx workflow.Context) error {
+	r.finish(ctx)
+	return workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+}
+
 // publish recomputes the task counts and reports the progress if it changed.
 func (r *areaReporter) publish(ctx workflow.Context) {
 	switch {
