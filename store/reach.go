@@ -27,6 +27,11 @@ type InboxQuery struct {
 	Council     election.CouncilCode // empty: every council
 	Kind        election.TaskKind    // empty: every kind
 	OverdueOnly bool
+	// ClaimedBy keeps the tasks this user has claimed; Unclaimed keeps
+	// those nobody has (as Camunda Tasklist's "assigned to me" and
+	// "unassigned"). Both unset: claimed or not.
+	ClaimedBy string
+	Unclaimed bool
 	// Offset skips that many tasks; Limit bounds the page (0 means 100).
 	Offset, Limit int
 }
@@ -43,6 +48,9 @@ type TaskPage struct {
 func (s *Store) Inbox(ctx context.Context, q InboxQuery) (TaskPage, error) {
 	if len(q.Reach) == 0 {
 		return TaskPage{}, nil
+	}
+	if q.ClaimedBy != "" && q.Unclaimed {
+		return TaskPage{}, fmt.Errorf("store: inbox: tasks claimed by %s and unclaimed: want one or the other", q.ClaimedBy)
 	}
 	if q.Offset < 0 {
 		return TaskPage{}, fmt.Errorf("store: inbox: offset %d: want 0 or more", q.Offset)
@@ -99,5 +107,11 @@ func inboxConditions(q InboxQuery) (filters string, reach []string, args []any) 
 		reach[i] = "(" + c + ")"
 	}
 	filters = `t.state = 'open' AND ($1 = '' OR t.council_code = $1) AND ($2 = '' OR t.kind = $2) AND (NOT $3 OR t.overdue)`
+	switch {
+	case q.ClaimedBy != "":
+		filters += " AND t.claimed_by = " + arg(q.ClaimedBy)
+	case q.Unclaimed:
+		filters += " AND t.claimed_by IS NULL"
+	}
 	return filters, reach, args
 }

@@ -42,6 +42,11 @@ func TestInboxReachFiltersAndPages(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	claimed := election.NewTaskID(term, "01", election.KindSubmitNominations, "2")
+	if err := s.ClaimTask(ctx, claimed, Actor{Name: "lan", Role: office}); err != nil {
+		t.Fatal(err)
+	}
+
 	council04 := TaskReach{Term: term, Role: office, Council: "00004"}
 	province01 := TaskReach{Term: term, Role: office, Province: "01"}
 	everywhere := TaskReach{Term: term, Role: office}
@@ -62,6 +67,9 @@ func TestInboxReachFiltersAndPages(t *testing.T) {
 		{"council filter", InboxQuery{Reach: []TaskReach{province01}, Council: "00008"}, 2, 2},
 		{"kind filter", InboxQuery{Reach: []TaskReach{everywhere}, Kind: election.KindSubmitNominations}, 4, 4},
 		{"overdue only", InboxQuery{Reach: []TaskReach{everywhere}, OverdueOnly: true}, 1, 1},
+		{"claimed by lan", InboxQuery{Reach: []TaskReach{everywhere}, ClaimedBy: "lan"}, 1, 1},
+		{"claimed by minh", InboxQuery{Reach: []TaskReach{everywhere}, ClaimedBy: "minh"}, 0, 0},
+		{"unclaimed", InboxQuery{Reach: []TaskReach{everywhere}, Unclaimed: true}, 9, 9},
 		{"first page", InboxQuery{Reach: []TaskReach{everywhere}, Limit: 4}, 10, 4},
 		{"last page", InboxQuery{Reach: []TaskReach{everywhere}, Limit: 4, Offset: 8}, 10, 2},
 		{"past the end", InboxQuery{Reach: []TaskReach{everywhere}, Limit: 4, Offset: 12}, 10, 0},
@@ -108,5 +116,8 @@ func TestInboxReachFiltersAndPages(t *testing.T) {
 	}
 	if _, err := s.Inbox(ctx, InboxQuery{Reach: []TaskReach{everywhere}, Offset: -1}); err == nil {
 		t.Error("a negative offset is accepted")
+	}
+	if _, err := s.Inbox(ctx, InboxQuery{Reach: []TaskReach{everywhere}, ClaimedBy: "lan", Unclaimed: true}); err == nil {
+		t.Error("claimed by lan and unclaimed at once is accepted")
 	}
 }

@@ -82,7 +82,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // apiTasks lists the open tasks the token's user may complete, with the
-// inbox's filters (?council=&kind=&overdue=1), a page at a time
+// inbox's filters (?council=&kind=&overdue=1&claim=mine|unclaimed), a page at a time
 // (?page=&per_page=, 100 by default, at most 1000), with the total.
 func (s *Server) apiTasks(w http.ResponseWriter, r request) error {
 	q, err := parseTaskQuery(r.URL.Query())

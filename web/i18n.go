@@ -74,6 +74,8 @@ func translations() map[string][2]string {
 		"all":                 {"Tất cả", "All"},
 		"claimed.by":          {"Người nhận", "Claimed by"},
 		"claim":               {"Nhận việc", "Claim"},
+		"claim.mine":          {"Việc tôi đã nhận", "Claimed by me"},
+		"claim.unclaimed":     {"Chưa ai nhận", "Unclaimed"},
 		"claimed.other":       {"Nhiệm vụ này đã được %s nhận: chỉ người đó hoàn thành được, trừ khi họ trả lại hoặc người phụ trách phân công lại.", "This task is claimed by %s: only they can complete it, unless they release it or a supervisor reassigns it."},
 		"release":             {"Trả lại", "Release"},
 		"assign":              {"Phân công", "Assign"},

@@ -20,6 +20,9 @@ type taskQuery struct {
 	Council election.CouncilCode
 	Kind    election.TaskKind
 	Overdue bool
+	// Claim is "mine" (tasks the user has claimed), "unclaimed", or empty
+	// for both.
+	Claim string
 	// Page counts from 1; PerPage tasks are on each.
 	Page, PerPage int
 }
@@ -30,8 +33,8 @@ const (
 	maxPerPage     = 1000
 )
 
-// parseTaskQuery reads ?council=&kind=&overdue=&page=&per_page=; a bad
-// value is an error.
+// parseTaskQuery reads ?council=&kind=&overdue=&claim=&page=&per_page=; a
+// bad value is an error.
 func parseTaskQuery(q url.Values) (taskQuery, error) {
 	f := taskQuery{Page: 1, PerPage: defaultPerPage}
 	if c := q.Get("council"); c != "" {
@@ -48,6 +51,12 @@ func parseTaskQuery(q url.Values) (taskQuery, error) {
 		f.Kind = election.TaskKind(k)
 	}
 	f.Overdue = q.Get("overdue") != ""
+	switch c := q.Get("claim"); c {
+	case "", "mine", "unclaimed":
+		f.Claim = c
+	default:
+		return f, fmt.Errorf("claim %q: want mine or unclaimed", c)
+	}
 	for _, p := range []struct {
 		name     string
 		to       *int
@@ -86,6 +95,9 @@ func (q taskQuery) values(page int) url.Values {
 	if q.Overdue {
 		v.Set("overdue", "1")
 	}
+	if q.Claim != "" {
+		v.Set("claim", q.Claim)
+	}
 	if q.PerPage != defaultPerPage {
 		v.Set("per_page", strconv.Itoa(q.PerPage))
 	}
@@ -116,8 +128,12 @@ func (s *Server) myTasks(ctx context.Context, u auth.User, q taskQuery) (store.T
 		}
 		reach = append(reach, r)
 	}
-	page, err := s.Store.Inbox(ctx, store.InboxQuery{Reach: reach, Council: q.Council, Kind: q.Kind, OverdueOnly: q.Overdue,
-		Offset: (q.Page - 1) * q.PerPage, Limit: q.PerPage})
+	iq := store.InboxQuery{Reach: reach, Council: q.Council, Kind: q.Kind, OverdueOnly: q.Overdue, Unclaimed: q.Claim == "unclaimed",
+		Offset: (q.Page - 1) * q.PerPage, Limit: q.PerPage}
+	if q.Claim == "mine" {
+		iq.ClaimedBy = u.Username
+	}
+	page, err := s.Store.Inbox(ctx, iq)
 	if err != nil {
 		return page, fmt.Errorf("web: tasks of %s: %w", u.Username, err)
 	}

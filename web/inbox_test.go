@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -70,11 +71,27 @@ func TestInboxPages(t *testing.T) {
 			t.Errorf("inbox%s: next page %q, want %q", tt.query, got, tt.next)
 		}
 	}
-	for _, bad := range []string{"?page=0", "?page=x", "?per_page=5000", "?per_page=-1"} {
+	for bad, why := range map[string]string{"?page=0": "want a whole number", "?page=x": "want a whole number",
+		"?per_page=5000": "want a whole number", "?per_page=-1": "want a whole number", "?claim=yours": "want mine or unclaimed"} {
 		r := do(t, c, "GET", ts.URL+"/inbox"+bad, nil, nil)
-		if !strings.Contains(r.body, `want a whole number`) {
+		if !strings.Contains(r.body, why) {
 			t.Errorf("inbox%s does not say what is wrong:\n%s", bad, r.body)
 		}
+	}
+
+	// Claimed by me, and unclaimed, as in Camunda Tasklist.
+	for _, i := range []int{7, 8, 9} {
+		id := election.NewTaskID(term, "00004", election.KindAppraiseNomination, fmt.Sprintf("N-%03d", i))
+		if r := do(t, c, "POST", ts.URL+"/claims", url.Values{"task": {string(id)}, "action": {"claim"}}, nil); r.status != http.StatusSeeOther {
+			t.Fatalf("claim %s = %d", id, r.status)
+		}
+	}
+	if r := do(t, c, "GET", ts.URL+"/inbox?claim=mine", nil, nil); rows(r.body) != 3 || !strings.Contains(r.body, vi.F("shown", 1, 3, 3)) ||
+		!strings.Contains(r.body, `<option value="mine" selected>`) {
+		t.Errorf("inbox?claim=mine: %d rows:\n%s", rows(r.body), r.body)
+	}
+	if r := do(t, c, "GET", ts.URL+"/inbox?claim=unclaimed&page=3", nil, nil); rows(r.body) != 47 || link(r.body, "prev") != "/inbox?claim=unclaimed&page=2" {
+		t.Errorf("inbox?claim=unclaimed&page=3: %d rows, previous page %q", rows(r.body), link(r.body, "prev"))
 	}
 
 	token := addToken(t, s, "office04")
@@ -93,5 +110,8 @@ func TestInboxPages(t *testing.T) {
 	}
 	if status, body := api("?per_page=1001"); status != http.StatusBadRequest || !strings.Contains(string(body["error"]), "per_page") {
 		t.Errorf("API per_page=1001 = %d %s", status, body["error"])
+	}
+	if status, body := api("?claim=mine"); status != http.StatusOK || string(body["total"]) != "3" {
+		t.Errorf("API claim=mine = %d, total %s", status, body["total"])
 	}
 }
