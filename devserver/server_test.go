@@ -27,17 +27,25 @@ var testSearchAttributes = map[string]enumspb.IndexedValueType{
 
 const testNamespace = "electionflow-test"
 
+// startServer starts a server on dataDir with the test namespace and
+// search attributes, stopped when the test ends.
 func startServer(t *testing.T, dataDir string) *devserver.Server {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	began := time.Now()
-	srv, err := devserver.Start(ctx, devserver.Options{
+	return startServerWith(t, devserver.Options{
 		DataDir:          dataDir,
 		Namespace:        testNamespace,
 		SearchAttributes: testSearchAttributes,
 		Logger:           zerolog.New(zerolog.NewTestWriter(t)),
 	})
+}
+
+// startServerWith starts a server with opts, stopped when the test ends.
+func startServerWith(t *testing.T, opts devserver.Options) *devserver.Server {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	began := time.Now()
+	srv, err := devserver.Start(ctx, opts)
 	if err != nil {
 		t.Fatalf("Start: %v", err)
 	}
@@ -184,17 +192,7 @@ func TestStartWithoutUI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real Temporal server")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	srv, err := devserver.Start(ctx, devserver.Options{DataDir: t.TempDir(), UIPort: -1})
-	if err != nil {
-		t.Fatalf("Start: %v", err)
-	}
-	defer func() {
-		if err := srv.Stop(); err != nil {
-			t.Errorf("Stop: %v", err)
-		}
-	}()
+	srv := startServerWith(t, devserver.Options{DataDir: t.TempDir(), UIPort: -1})
 	if got := srv.UIURL(); got != "" {
 		t.Errorf("UIURL() = %q without UI, want empty", got)
 	}

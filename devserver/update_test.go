@@ -46,21 +46,10 @@ func TestWorkflowUpdates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real Temporal server")
 	}
+	srv := startServerWith(t, devserver.Options{DataDir: t.TempDir(), UIPort: -1})
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	srv, err := devserver.Start(ctx, devserver.Options{DataDir: t.TempDir(), UIPort: -1})
-	if err != nil {
-		t.Fatalf("Start: %v", err)
-	}
-	defer func() {
-		if err := srv.Stop(); err != nil {
-			t.Errorf("Stop: %v", err)
-		}
-	}()
-	c, err := client.Dial(client.Options{HostPort: srv.FrontendAddress(), Namespace: srv.Namespace()})
-	if err != nil {
-		t.Fatalf("Dial: %v", err)
-	}
+	c := dial(t, srv)
 	defer c.Close()
 
 	const taskQueue = "devserver-test"

@@ -13,10 +13,7 @@ import (
 // assigned by a supervisor over anyone, and every change is audited.
 func TestClaims(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	task := election.Task{ID: "2026-2031/00004/hand-over-certificates/certificates", Term: "2026-2031", Council: "00004",
 		Kind: election.KindHandOverCertificates, Subject: "certificates", Role: election.RoleCouncilOffice, Due: time.Now()}
 	if err := s.OpenTasks(ctx, "checklist/2026-2031/00004/credentials", []election.Task{task}); err != nil {
@@ -82,10 +79,7 @@ func TestClaims(t *testing.T) {
 // report sums only the councils asked for.
 func TestBoardAndReport(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	due := time.Date(2026, 4, 19, 10, 0, 0, 0, time.UTC)
 	task := election.Task{ID: "2026-2031/00004/review-complaint/KN-001", Term: "2026-2031", Council: "00004",
 		Kind: election.KindReviewComplaint, Subject: "complaint KN-001", Role: election.RoleElectionCommittee, Due: due}

@@ -36,10 +36,7 @@ func testNominations() []election.Nomination {
 // approved nominations.
 func TestCommendationWritesAreIdempotent(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	const term election.Term = "2026-2031"
 	const code election.CouncilCode = "00004"
 	appraisals := []election.NominationAppraisal{
@@ -111,10 +108,7 @@ func TestCommendationWritesAreIdempotent(t *testing.T) {
 // A retried earlier write never undoes a later finding.
 func TestCommendationStatusNeverDowngraded(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	const term election.Term = "2026-2031"
 	const code election.CouncilCode = "00004"
 	noms := testNominations()
@@ -188,10 +182,7 @@ func TestCommendationStatusNeverDowngraded(t *testing.T) {
 // Writes that contradict the record are refused, changing nothing.
 func TestCommendationConflicts(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	const term election.Term = "2026-2031"
 	const code election.CouncilCode = "00004"
 	if err := s.RecordNominations(ctx, term, code, testNominations()); err != nil {

@@ -14,10 +14,7 @@ import (
 // the same rows as doing it once.
 func TestInboxWritesAreIdempotent(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	due := time.Date(2026, 4, 19, 10, 0, 0, 0, time.UTC)
 	task := election.Task{ID: "2026-2031/00004/review-complaint/KN-001", Term: "2026-2031", Council: "00004",
 		Kind: election.KindReviewComplaint, Subject: "complaint KN-001", Role: election.RoleElectionCommittee, Due: due}
@@ -74,10 +71,7 @@ func TestInboxWritesAreIdempotent(t *testing.T) {
 
 func TestRecordProgressKeepsNewest(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	p := AreaProgress{Term: "2026-2031", Council: "00004", Area: "credentials", State: "running", Step: "resolution", OpenTasks: 1, Seq: 5}
 	if err := s.RecordProgress(ctx, p); err != nil {
 		t.Fatal(err)
@@ -102,10 +96,7 @@ func TestRecordProgressKeepsNewest(t *testing.T) {
 // only for the election and province asked about.
 func TestLastActivity(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	if at, err := s.LastActivity(ctx, "2026-2031", ""); err != nil || !at.IsZero() {
 		t.Fatalf("before any task: %v, %v; want zero", at, err)
 	}
@@ -141,10 +132,7 @@ func TestLastActivity(t *testing.T) {
 // after a partial issue gives the rest the same numbers.
 func TestCertificatesNumberedOnce(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	decisions := []election.CredentialDecision{
 		{Person: "00004-P001", Confirmed: true},
 		{Person: "00004-P002", Confirmed: false, Reason: "KN-001 có cơ sở"},

@@ -14,10 +14,7 @@ import (
 // them, and pages through them with the total of all that match.
 func TestInboxReachFiltersAndPages(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if _, err := s.ImportRoster(ctx, goodRoster(t), admin); err != nil {
-		t.Fatal(err)
-	}
+	s := openWithRoster(t)
 	const term election.Term = "2026-2031"
 	due := time.Date(2026, 4, 19, 10, 0, 0, 0, time.UTC)
 	open := func(council election.CouncilCode, kind election.TaskKind, role election.Role, n int) {

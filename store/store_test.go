@@ -27,6 +27,17 @@ func openTestTB(t testing.TB) *Store {
 	return s
 }
 
+// openWithRoster opens a migrated store on a fresh database with the
+// roster of the roster package's tests imported.
+func openWithRoster(t *testing.T) *Store {
+	t.Helper()
+	s := openTest(t)
+	if _, err := s.ImportRoster(context.Background(), goodRoster(t), admin); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // goodRoster is the small hand-written roster of the roster package's tests.
 func goodRoster(t *testing.T) election.Roster {
 	t.Helper()
