@@ -27,6 +27,7 @@ func (a *Activities) Register(r worker.ActivityRegistry) {
 		checklist.ActivityCompleteTask:          a.CompleteTask,
 		checklist.ActivityNotifyTask:            a.NotifyTask,
 		checklist.ActivityRecordProgress:        a.RecordProgress,
+		checklist.ActivityApplyWrites:           a.ApplyWrites,
 		checklist.ActivityDraftResolution:       a.DraftResolution,
 		checklist.ActivityAdoptResolution:       a.AdoptResolution,
 		checklist.ActivityIssueCertificates:     a.IssueCertificates,

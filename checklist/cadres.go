@@ -4,8 +4,8 @@ import "electionflow/election"
 
 // The outgoing cadres area: one case per cadre, as a child workflow.
 const (
-	WorkflowCadres         = "OutgoingCadres"
-	WorkflowCadreCase      = "CadreCase"
+	WorkflowCadres         = "OutgoingCadresV2"
+	WorkflowCadreCase      = "CadreCaseV2"
 	AreaCadres        Area = "outgoing-cadres"
 
 	ActivityLoadCadres            = "LoadCadres"

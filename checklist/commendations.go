@@ -4,7 +4,7 @@ import "electionflow/election"
 
 // WorkflowCommendations is the commendations area (khen thưởng tổng kết
 // công tác bầu cử) of a council's checklist.
-const WorkflowCommendations = "Commendations"
+const WorkflowCommendations = "CommendationsV2"
 
 // AreaCommendations is the commendations area.
 const AreaCommendations Area = "commendations"

@@ -4,7 +4,7 @@ import "electionflow/election"
 
 // The first-session area (kỳ họp thứ nhất).
 const (
-	WorkflowFirstSession      = "FirstSession"
+	WorkflowFirstSession      = "FirstSessionV2"
 	AreaFirstSession     Area = "first-session"
 
 	ActivityRecordSession    = "RecordSession"

@@ -9,9 +9,9 @@ import (
 // Workflow type names.
 const (
 	// WorkflowChecklist is the parent checklist of one council.
-	WorkflowChecklist = "Checklist"
+	WorkflowChecklist = "ChecklistV2"
 	// WorkflowCredentials is the credentials and certificates area.
-	WorkflowCredentials = "Credentials"
+	WorkflowCredentials = "CredentialsV2"
 )
 
 // Message names of the checklist workflows.

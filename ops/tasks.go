@@ -56,15 +56,36 @@ func (o *Ops) CompleteTask(ctx context.Context, req checklist.CompleteTaskReques
 	return res, nil
 }
 
-// Progress queries a council's checklist for its progress record.
+// Progress queries a council's checklist for its progress record. A lean
+// checklist knows which areas run but not their steps and tasks, which
+// each area keeps: those are asked of the running areas themselves, so the
+// record is as fresh as the areas' own.
 func (o *Ops) Progress(ctx context.Context, term election.Term, council election.CouncilCode) (checklist.Progress, error) {
-	v, err := o.Temporal.QueryWorkflow(ctx, checklist.WorkflowID(term, council), "", checklist.QueryProgress)
 	var p checklist.Progress
-	if err == nil {
-		err = v.Get(&p)
-	}
-	if err != nil {
+	if err := o.query(ctx, checklist.WorkflowID(term, council), &p); err != nil {
 		return p, fmt.Errorf("progress of %s: %w", council, err)
 	}
+	for i, a := range p.Areas {
+		if a.State != checklist.AreaRunning || a.Step != "" {
+			continue
+		}
+		var ap checklist.AreaProgress
+		if err := o.query(ctx, checklist.AreaWorkflowID(term, council, a.Area), &ap); err != nil {
+			return p, fmt.Errorf("progress of %s, area %s: %w", council, a.Area, err)
+		}
+		if ap.State == checklist.AreaRunning { // else it finished since
+			p.Areas[i] = ap
+		}
+	}
+	p.Summarize()
 	return p, nil
+}
+
+// query asks a workflow for its progress record.
+func (o *Ops) query(ctx context.Context, workflowID string, into any) error {
+	v, err := o.Temporal.QueryWorkflow(ctx, workflowID, "", checklist.QueryProgress)
+	if err == nil {
+		err = v.Get(into)
+	}
+	return err
 }

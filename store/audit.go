@@ -53,5 +53,5 @@ func appendAudit(ctx context.Context, tx pgx.Tx, e AuditEntry) error {
 
 // AppendAudit writes one audit entry in its own transaction.
 func (s *Store) AppendAudit(ctx context.Context, e AuditEntry) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return appendAudit(ctx, tx, e) })
+	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return appendAudit(ctx, tx, e) })
 }

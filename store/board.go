@@ -48,7 +48,7 @@ func areaOrder() []string {
 // Board returns one row per council of the election term, by province,
 // level and code.
 func (s *Store) Board(ctx context.Context, term election.Term) ([]BoardRow, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		WITH open AS (
 			SELECT council_code, count(*)::int AS n, (count(*) FILTER (WHERE overdue))::int AS late, min(due_at) AS next
 			FROM tasks WHERE term = $1 AND state = 'open' GROUP BY council_code
@@ -78,7 +78,7 @@ func (s *Store) Board(ctx context.Context, term election.Term) ([]BoardRow, erro
 	for i, r := range board {
 		index[r.Council] = i
 	}
-	rows, err = s.pool.Query(ctx, `SELECT council_code, area, state, step FROM checklist_progress WHERE term = $1`, string(term))
+	rows, err = s.db.Query(ctx, `SELECT council_code, area, state, step FROM checklist_progress WHERE term = $1`, string(term))
 	if err != nil {
 		return nil, fmt.Errorf("store: board progress of %s: %w", term, err)
 	}
@@ -145,7 +145,7 @@ func (s *Store) Report(ctx context.Context, term election.Term, councils []elect
 		codes[i] = string(c)
 	}
 	r := Report{Councils: len(councils)}
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		SELECT
 			(SELECT count(*) FROM elected_persons WHERE term = $1 AND council_code = ANY($2))::int,
 			(SELECT count(*) FILTER (WHERE d.confirmed) FROM credential_decisions d

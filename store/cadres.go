@@ -15,7 +15,7 @@ import (
 
 // CadreIDs lists the outgoing cadres of a council, by ID.
 func (s *Store) CadreIDs(ctx context.Context, term election.Term, council election.CouncilCode) ([]election.CadreID, error) {
-	rows, err := s.pool.Query(ctx, `SELECT cadre_id FROM outgoing_cadres WHERE term = $1 AND council_code = $2 ORDER BY cadre_id`,
+	rows, err := s.db.Query(ctx, `SELECT cadre_id FROM outgoing_cadres WHERE term = $1 AND council_code = $2 ORDER BY cadre_id`,
 		string(term), string(council))
 	if err != nil {
 		return nil, fmt.Errorf("store: cadres of %s: %w", council, err)
@@ -37,7 +37,7 @@ func (s *Store) Cadre(ctx context.Context, term election.Term, id election.Cadre
 	var council, sex, citizen string
 	var born time.Time
 	var salary int64
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		SELECT council_code, full_name, sex, birth_date, citizen_id, position, insurance_months, monthly_salary_vnd
 		FROM outgoing_cadres WHERE term = $1 AND cadre_id = $2`, string(term), string(id)).
 		Scan(&council, &c.FullName, &sex, &born, &citizen, &c.Position, &c.InsuranceMonths, &salary)
@@ -58,7 +58,7 @@ func (s *Store) CorrectCadre(ctx context.Context, term election.Term, id electio
 	if insuranceMonths < 0 || insuranceMonths > 600 || salary <= 0 {
 		return fmt.Errorf("store: correct cadre %s: insurance months %d (0..600) and salary %d (> 0)", id, insuranceMonths, salary)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var council string
 		err := tx.QueryRow(ctx, `
 			UPDATE outgoing_cadres SET insurance_months = $3, monthly_salary_vnd = $4
@@ -87,7 +87,7 @@ func (s *Store) SaveAssessment(ctx context.Context, term election.Term, id elect
 	if err != nil {
 		return fmt.Errorf("store: assessment of %s: %w", id, err)
 	}
-	_, err = s.pool.Exec(ctx, `
+	_, err = s.db.Exec(ctx, `
 		INSERT INTO benefit_assessments (term, cadre_id, round, rule_set, verified, needs_hr_confirmation, months_left, assessment)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
 		string(term), string(id), round, string(a.RuleSet), a.Verified, a.NeedsHRConfirmation, a.MonthsLeft, data)
@@ -101,7 +101,7 @@ func (s *Store) SaveAssessment(ctx context.Context, term election.Term, id elect
 func (s *Store) Assessment(ctx context.Context, term election.Term, id election.CadreID, round int) (retirement.Assessment, error) {
 	var a retirement.Assessment
 	var data []byte
-	err := s.pool.QueryRow(ctx, `SELECT assessment FROM benefit_assessments WHERE term = $1 AND cadre_id = $2 AND round = $3`,
+	err := s.db.QueryRow(ctx, `SELECT assessment FROM benefit_assessments WHERE term = $1 AND cadre_id = $2 AND round = $3`,
 		string(term), string(id), round).Scan(&data)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return a, fmt.Errorf("store: assessment %d of %s: %w", round, id, ErrNotFound)
@@ -133,7 +133,7 @@ type BenefitDecision struct {
 // RecordBenefitDecision stores a decision; a cadre has at most one, and a
 // retry keeps it.
 func (s *Store) RecordBenefitDecision(ctx context.Context, d BenefitDecision) error {
-	_, err := s.pool.Exec(ctx, `
+	_, err := s.db.Exec(ctx, `
 		INSERT INTO benefit_decisions (term, cadre_id, council_code, round, option, decision_no, decided_on,
 			rule_set, needs_hr_confirmation, early_months, total_vnd)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
@@ -149,7 +149,7 @@ func (s *Store) RecordBenefitDecision(ctx context.Context, d BenefitDecision) er
 // when none.
 func (s *Store) LatestAssessmentRound(ctx context.Context, term election.Term, id election.CadreID) (int, error) {
 	var round int
-	err := s.pool.QueryRow(ctx, `SELECT coalesce(max(round), 0) FROM benefit_assessments WHERE term = $1 AND cadre_id = $2`,
+	err := s.db.QueryRow(ctx, `SELECT coalesce(max(round), 0) FROM benefit_assessments WHERE term = $1 AND cadre_id = $2`,
 		string(term), string(id)).Scan(&round)
 	if err != nil {
 		return 0, fmt.Errorf("store: assessments of %s: %w", id, err)

@@ -68,7 +68,7 @@ func (s *Store) AssignTask(ctx context.Context, id election.TaskID, toUser strin
 // the current one ("" for none), and writes it with an audit entry when it
 // changed.
 func (s *Store) changeClaim(ctx context.Context, id election.TaskID, by Actor, action string, decide func(current string) (string, error)) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var state, term, council, current string
 		err := tx.QueryRow(ctx, `
 			SELECT state, term, council_code, coalesce(claimed_by, '') FROM tasks WHERE task_id = $1 FOR UPDATE`,
@@ -112,7 +112,7 @@ func (s *Store) Claims(ctx context.Context, ids []election.TaskID) (map[election
 	for i, id := range ids {
 		names[i] = string(id)
 	}
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT task_id, claimed_by, claimed_at FROM tasks WHERE task_id = ANY($1) AND claimed_by IS NOT NULL`, names)
 	if err != nil {
 		return nil, fmt.Errorf("store: claims: %w", err)

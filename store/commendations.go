@@ -38,7 +38,7 @@ func (s *Store) RecordNominations(ctx context.Context, term election.Term, counc
 					IS DISTINCT FROM (EXCLUDED.nominee_kind, EXCLUDED.nominee, EXCLUDED.achievement)`,
 			string(term), string(council), string(n.ID), string(n.NomineeKind), n.Nominee, n.Achievement)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
 	if err != nil {
 		return fmt.Errorf("store: record %d nominations of %s: %w", len(noms), council, err)
 	}
@@ -67,7 +67,7 @@ func (s *Store) RecordAppraisals(ctx context.Context, term election.Term, counci
 			WHERE term = $1 AND council_code = $2 AND nomination_id = $3 AND status = 'nominated' AND NOT appraised`,
 			string(term), string(council), ids[i], string(a.Decision), a.Reason)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 			return err
 		}
@@ -99,7 +99,7 @@ func (s *Store) RecordCouncilReview(ctx context.Context, term election.Term, cou
 			WHERE term = $1 AND council_code = $2 AND nomination_id = $3 AND status = 'nominated' AND appraised`,
 			string(term), string(council), ids[i], string(status), v.Reason)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ type CommendationDecision struct {
 // exactly those the council approved: the decision's list is read from
 // their status, so it can never name a nomination that was rejected.
 func (s *Store) RecordCommendationDecision(ctx context.Context, d CommendationDecision) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		approved, err := approvedNominations(ctx, tx, d.Term, d.Council)
 		if err != nil {
 			return err
@@ -215,7 +215,7 @@ type Commendations struct {
 // decision, for reports and tests.
 func (s *Store) CommendationSummary(ctx context.Context, term election.Term, council election.CouncilCode) (Commendations, error) {
 	var out Commendations
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT nomination_id, nominee_kind, nominee, achievement, status, appraised, reason FROM nominations
 		WHERE term = $1 AND council_code = $2 ORDER BY nomination_id`, string(term), string(council))
 	if err != nil {
@@ -244,7 +244,7 @@ func (s *Store) CommendationSummary(ctx context.Context, term election.Term, cou
 
 	d := CommendationDecision{Term: term, Council: council}
 	var on time.Time
-	err = s.pool.QueryRow(ctx, `
+	err = s.db.QueryRow(ctx, `
 		SELECT decision_no, decided_on, award FROM commendation_decisions WHERE term = $1 AND council_code = $2`,
 		string(term), string(council)).Scan(&d.DecisionNo, &on, &d.Award)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -254,7 +254,7 @@ func (s *Store) CommendationSummary(ctx context.Context, term election.Term, cou
 		return out, fmt.Errorf("store: commendation decision of %s: %w", council, err)
 	}
 	d.DecidedOn = election.DateOf(on)
-	if d.Approved, err = approvedNominations(ctx, s.pool, term, council); err != nil {
+	if d.Approved, err = approvedNominations(ctx, s.db, term, council); err != nil {
 		return out, fmt.Errorf("store: commendation decision of %s: %w", council, err)
 	}
 	out.Decision = &d

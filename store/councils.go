@@ -24,7 +24,7 @@ func (s *Store) Council(ctx context.Context, term election.Term, code election.C
 		deadlineDays        []byte
 		councilCode, termDB string
 	)
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		SELECT c.code, c.name, c.level, c.province, c.seats, c.rerun_election_day,
 			e.term, e.name, e.election_day, e.deadline_days
 		FROM councils c JOIN elections e ON e.term = c.term
@@ -63,7 +63,7 @@ type CouncilFilter struct {
 
 // Councils lists the councils of an election matching f, by code.
 func (s *Store) Councils(ctx context.Context, f CouncilFilter) ([]election.Council, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT code, name, level, province, seats, rerun_election_day FROM councils
 		WHERE term = $1 AND ($2 = '' OR province = $2) AND ($3 = '' OR code = $3)
 		ORDER BY code`, string(f.Term), string(f.Province), string(f.Council))

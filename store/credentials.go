@@ -14,7 +14,7 @@ import (
 // CredentialFacts returns the persons elected to a council (by ID, in ID
 // order) and the complaints against them.
 func (s *Store) CredentialFacts(ctx context.Context, term election.Term, council election.CouncilCode) ([]election.PersonID, []election.Complaint, error) {
-	rows, err := s.pool.Query(ctx, `SELECT person_id FROM elected_persons WHERE term = $1 AND council_code = $2 ORDER BY person_id`,
+	rows, err := s.db.Query(ctx, `SELECT person_id FROM elected_persons WHERE term = $1 AND council_code = $2 ORDER BY person_id`,
 		string(term), string(council))
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: persons of %s: %w", council, err)
@@ -36,7 +36,7 @@ func (s *Store) CredentialFacts(ctx context.Context, term election.Term, council
 
 // complaints lists a council's complaints, or one when id is set.
 func (s *Store) complaints(ctx context.Context, term election.Term, council election.CouncilCode, id election.ComplaintID) ([]election.Complaint, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT complaint_id, council_code, person_id, kind, received_on, summary FROM complaints
 		WHERE term = $1 AND council_code = $2 AND ($3 = '' OR complaint_id = $3) ORDER BY complaint_id`,
 		string(term), string(council), string(id))
@@ -61,7 +61,7 @@ func (s *Store) complaints(ctx context.Context, term election.Term, council elec
 // DraftResolution records the decision for every person of a council until
 // the resolution is adopted; after that it changes nothing.
 func (s *Store) DraftResolution(ctx context.Context, term election.Term, council election.CouncilCode, decisions []election.CredentialDecision) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var adopted bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM credential_resolutions WHERE term = $1 AND council_code = $2)`,
 			string(term), string(council)).Scan(&adopted); err != nil {
@@ -88,7 +88,7 @@ func (s *Store) DraftResolution(ctx context.Context, term election.Term, council
 // CredentialDecisions returns the (draft or adopted) resolution lines of a
 // council, in person order.
 func (s *Store) CredentialDecisions(ctx context.Context, term election.Term, council election.CouncilCode) ([]election.CredentialDecision, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT person_id, confirmed, reason FROM credential_decisions
 		WHERE term = $1 AND council_code = $2 ORDER BY person_id`, string(term), string(council))
 	if err != nil {
@@ -110,7 +110,7 @@ func (s *Store) CredentialDecisions(ctx context.Context, term election.Term, cou
 // AdoptResolution records a council's adopted credential resolution; a
 // second call keeps the first record.
 func (s *Store) AdoptResolution(ctx context.Context, term election.Term, council election.CouncilCode, number string, adoptedOn election.Date) error {
-	_, err := s.pool.Exec(ctx, `
+	_, err := s.db.Exec(ctx, `
 		INSERT INTO credential_resolutions (term, council_code, resolution_no, adopted_on) VALUES ($1, $2, $3, $4)
 		ON CONFLICT DO NOTHING`, string(term), string(council), number, adoptedOn.Time())
 	if err != nil {
@@ -132,7 +132,7 @@ type CertificateSubject struct {
 // PendingCertificates lists the confirmed persons of a council under an
 // adopted resolution who have no certificate yet.
 func (s *Store) PendingCertificates(ctx context.Context, term election.Term, council election.CouncilCode) ([]CertificateSubject, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT person_id, number, full_name, birth_date FROM (
 			SELECT d.person_id, row_number() OVER (ORDER BY d.person_id) AS number, p.full_name, p.birth_date
 			FROM credential_decisions d
@@ -180,7 +180,7 @@ func (s *Store) InsertCertificates(ctx context.Context, certs []Certificate) err
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
 			string(c.Term), string(c.Council), c.Number, string(c.Person), c.ResolutionNo, c.IssuedOn.Time(), c.PDF)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
 	if err != nil {
 		return fmt.Errorf("store: insert %d certificates: %w", len(certs), err)
 	}
@@ -190,7 +190,7 @@ func (s *Store) InsertCertificates(ctx context.Context, certs []Certificate) err
 // CountCertificates returns how many certificates a council has.
 func (s *Store) CountCertificates(ctx context.Context, term election.Term, council election.CouncilCode) (int, error) {
 	var n int
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM certificates WHERE term = $1 AND council_code = $2`,
+	err := s.db.QueryRow(ctx, `SELECT count(*) FROM certificates WHERE term = $1 AND council_code = $2`,
 		string(term), string(council)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("store: count certificates of %s: %w", council, err)
@@ -201,7 +201,7 @@ func (s *Store) CountCertificates(ctx context.Context, term election.Term, counc
 // CertificatePDF returns the PDF of a council's certificate number.
 func (s *Store) CertificatePDF(ctx context.Context, term election.Term, council election.CouncilCode, number int) ([]byte, error) {
 	var pdf []byte
-	err := s.pool.QueryRow(ctx, `SELECT pdf FROM certificates WHERE term = $1 AND council_code = $2 AND number = $3`,
+	err := s.db.QueryRow(ctx, `SELECT pdf FROM certificates WHERE term = $1 AND council_code = $2 AND number = $3`,
 		string(term), string(council), number).Scan(&pdf)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("store: certificate %d of %s: %w", number, council, ErrNotFound)
@@ -214,7 +214,7 @@ func (s *Store) CertificatePDF(ctx context.Context, term election.Term, council 
 
 // HandOverCertificates marks a council's certificates handed over.
 func (s *Store) HandOverCertificates(ctx context.Context, term election.Term, council election.CouncilCode, on election.Date) error {
-	_, err := s.pool.Exec(ctx, `
+	_, err := s.db.Exec(ctx, `
 		UPDATE certificates SET handed_over_at = $3 WHERE term = $1 AND council_code = $2 AND handed_over_at IS NULL`,
 		string(term), string(council), on.EndOfOfficeDay())
 	if err != nil {
@@ -227,7 +227,7 @@ func (s *Store) HandOverCertificates(ctx context.Context, term election.Term, co
 // false before it is adopted.
 func (s *Store) Resolution(ctx context.Context, term election.Term, council election.CouncilCode) (number string, adoptedOn election.Date, found bool, err error) {
 	var day time.Time
-	err = s.pool.QueryRow(ctx, `SELECT resolution_no, adopted_on FROM credential_resolutions WHERE term = $1 AND council_code = $2`,
+	err = s.db.QueryRow(ctx, `SELECT resolution_no, adopted_on FROM credential_resolutions WHERE term = $1 AND council_code = $2`,
 		string(term), string(council)).Scan(&number, &day)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", election.Date{}, false, nil

@@ -23,7 +23,7 @@ type ElectionSummary struct {
 
 // ListElections returns every imported election, newest first.
 func (s *Store) ListElections(ctx context.Context) ([]ElectionSummary, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT e.term, e.name, e.election_day,
 			(SELECT count(*) FROM councils c WHERE c.term = e.term),
 			(SELECT count(*) FROM elected_persons p WHERE p.term = e.term),

@@ -30,7 +30,7 @@ func (s *Store) RecordSession(ctx context.Context, fs FirstSession) error {
 	if fs.Recipients > 0 {
 		recipients = fs.Recipients
 	}
-	_, err := s.pool.Exec(ctx, `
+	_, err := s.db.Exec(ctx, `
 		INSERT INTO first_sessions (term, council_code, deadline, session_date, documents_sent_on, recipients, opened_on)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (term, council_code) DO UPDATE SET
@@ -61,7 +61,7 @@ func (s *Store) RecordLeadership(ctx context.Context, term election.Term, counci
 			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
 			string(term), string(council), string(r.Position), r.Committee, r.Holder(), person)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
 	if err != nil {
 		return fmt.Errorf("store: record leadership of %s: %w", council, err)
 	}
@@ -78,7 +78,7 @@ func (s *Store) RecordApprovals(ctx context.Context, term election.Term, council
 			WHERE term = $1 AND council_code = $2 AND position = $3 AND committee = $4 AND holder = $5`,
 			string(term), string(council), string(a.Position), a.Committee, r.Holder(), a.Body, a.DecisionNo, a.ApprovedOn.Time())
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
 	if err != nil {
 		return fmt.Errorf("store: record approvals of %s: %w", council, err)
 	}
@@ -91,7 +91,7 @@ func (s *Store) FirstSessionOf(ctx context.Context, term election.Term, council 
 	var deadline time.Time
 	var date, sent, opened *time.Time
 	var recipients *int
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		SELECT deadline, session_date, documents_sent_on, recipients, opened_on
 		FROM first_sessions WHERE term = $1 AND council_code = $2`, string(term), string(council)).
 		Scan(&deadline, &date, &sent, &recipients, &opened)
@@ -111,7 +111,7 @@ func (s *Store) FirstSessionOf(ctx context.Context, term election.Term, council 
 
 // LeadershipOf returns the recorded results of a council's first session.
 func (s *Store) LeadershipOf(ctx context.Context, term election.Term, council election.CouncilCode) ([]election.LeadershipResult, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT position, committee, coalesce(person_id, ''), CASE WHEN person_id IS NULL THEN holder ELSE '' END
 		FROM leadership_results WHERE term = $1 AND council_code = $2 ORDER BY position, committee, holder`,
 		string(term), string(council))
@@ -133,7 +133,7 @@ func (s *Store) LeadershipOf(ctx context.Context, term election.Term, council el
 
 // ConfirmedDelegates lists the persons an adopted resolution confirmed, by ID.
 func (s *Store) ConfirmedDelegates(ctx context.Context, term election.Term, council election.CouncilCode) ([]election.PersonID, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT d.person_id FROM credential_decisions d
 		JOIN credential_resolutions r ON r.term = d.term AND r.council_code = d.council_code
 		WHERE d.term = $1 AND d.council_code = $2 AND d.confirmed ORDER BY d.person_id`, string(term), string(council))

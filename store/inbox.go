@@ -27,7 +27,7 @@ func (s *Store) OpenTasks(ctx context.Context, workflowID string, tasks []electi
 			string(t.ID), string(t.Term), string(t.Council), workflowID, string(t.Kind), t.Subject,
 			string(t.Role), nullTime(t.Due))
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
 	if err != nil {
 		return fmt.Errorf("store: open %d tasks: %w", len(tasks), err)
 	}
@@ -45,7 +45,7 @@ type TaskCompletion struct {
 // CompleteTask closes an open task and writes its audit row, in one
 // transaction. Both are keyed by the task, so a retry changes nothing.
 func (s *Store) CompleteTask(ctx context.Context, c TaskCompletion) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `
 			UPDATE tasks SET state = 'done', closed_at = $2, closed_by = $3, outcome = $4
 			WHERE task_id = $1 AND state = 'open'`,
@@ -93,7 +93,7 @@ type TaskNotice struct {
 // task; an escalation also marks the task overdue. Keyed by task, kind and
 // lead, so a retry records nothing twice.
 func (s *Store) NotifyTask(ctx context.Context, n TaskNotice) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `
 			INSERT INTO task_notices (task_id, kind, lead_seconds, at, role) VALUES ($1, $2, $3, $4, $5)
 			ON CONFLICT DO NOTHING`,
@@ -128,7 +128,7 @@ type AreaProgress struct {
 // RecordProgress stores an area's progress unless a newer report is
 // already there.
 func (s *Store) RecordProgress(ctx context.Context, p AreaProgress) error {
-	_, err := s.pool.Exec(ctx, `
+	_, err := s.db.Exec(ctx, `
 		INSERT INTO checklist_progress (term, council_code, area, state, step, open_tasks, overdue_tasks, next_deadline, seq, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
 		ON CONFLICT (term, council_code, area) DO UPDATE SET

@@ -80,7 +80,7 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) (TaskPage, error) {
 	})
 	batch.Queue(`SELECT count(*)`+inboxFrom+` WHERE `+filters+` AND (`+strings.Join(reach, " OR ")+`)`, args...).
 		QueryRow(func(row pgx.Row) error { return row.Scan(&page.Total) })
-	if err := s.pool.SendBatch(ctx, batch).Close(); err != nil {
+	if err := s.db.SendBatch(ctx, batch).Close(); err != nil {
 		return TaskPage{}, fmt.Errorf("store: inbox: %w", err)
 	}
 	return page, nil

@@ -54,7 +54,7 @@ func (s *Store) ImportRoster(ctx context.Context, r election.Roster, actor Actor
 		return ImportReport{}, fmt.Errorf("store: import: %w", err)
 	}
 	report := ImportReport{Term: r.Election.Term}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		for _, spec := range rosterSpecs(r) {
 			counts, err := upsert(ctx, tx, spec)
 			if err != nil {

@@ -35,7 +35,7 @@ func (s *Store) Summary(ctx context.Context, term election.Term, province electi
 	if province != "" {
 		key, name = "c.code", "min(c.name)"
 	}
-	rows, err := s.pool.Query(ctx, fmt.Sprintf(`
+	rows, err := s.db.Query(ctx, fmt.Sprintf(`
 		WITH progress AS (
 			SELECT council_code,
 				bool_and(state = 'done') AS done,
@@ -88,7 +88,7 @@ func (s *Store) Summary(ctx context.Context, term election.Term, province electi
 // waiting for a worker).
 func (s *Store) LastActivity(ctx context.Context, term election.Term, province election.ProvinceCode) (time.Time, error) {
 	var at *time.Time
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		SELECT greatest(
 			(SELECT max(p.updated_at) FROM checklist_progress p JOIN councils c ON c.term = p.term AND c.code = p.council_code
 			 WHERE p.term = $1 AND ($2 = '' OR c.province = $2)),

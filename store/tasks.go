@@ -75,7 +75,7 @@ func (s *Store) ListTasks(ctx context.Context, f TaskFilter) ([]InboxTask, error
 	if limit <= 0 {
 		limit = 1000
 	}
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT `+taskColumns+`
 		FROM tasks t JOIN councils c ON c.term = t.term AND c.code = t.council_code
 		WHERE t.state = $1 AND ($2 = '' OR t.term = $2) AND ($3 = '' OR t.role = $3)
@@ -96,7 +96,7 @@ func (s *Store) ListTasks(ctx context.Context, f TaskFilter) ([]InboxTask, error
 
 // Task returns one task of the inbox, open or closed.
 func (s *Store) Task(ctx context.Context, id election.TaskID) (InboxTask, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT `+taskColumns+`
 		FROM tasks t JOIN councils c ON c.term = t.term AND c.code = t.council_code
 		WHERE t.task_id = $1`, string(id))
@@ -139,7 +139,7 @@ type AuditRecord struct {
 // AuditTrail returns the audit rows about a subject (e.g. a task ID),
 // oldest first.
 func (s *Store) AuditTrail(ctx context.Context, subject string) ([]AuditRecord, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT at, actor, role, action, subject, source, detail FROM audit_log WHERE subject = $1 ORDER BY id`, subject)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit of %s: %w", subject, err)

@@ -71,7 +71,7 @@ func (s *Store) CreateUser(ctx context.Context, username, displayName, passwordH
 		return 0, fmt.Errorf("store: create user %s: no password hash", name)
 	}
 	var id int64
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
 			INSERT INTO users (username, display_name, password_hash) VALUES ($1, $2, $3)
 			ON CONFLICT (username) DO NOTHING
@@ -98,7 +98,7 @@ func (s *Store) SetPassword(ctx context.Context, username, passwordHash string, 
 	if passwordHash == "" {
 		return fmt.Errorf("store: set password of %s: no password hash", name)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE users SET password_hash = $2 WHERE username = $1`, name, passwordHash)
 		if err != nil {
 			return err
@@ -123,7 +123,7 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool,
 	if disabled {
 		action = "user.disable"
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var was bool
 		err := tx.QueryRow(ctx, `SELECT disabled FROM users WHERE username = $1 FOR UPDATE`, name).Scan(&was)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -151,7 +151,7 @@ func (s *Store) GrantRole(ctx context.Context, username string, g auth.Grant, ac
 	if err := g.Validate(); err != nil {
 		return fmt.Errorf("store: grant %s: %w", name, err)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		id, err := userID(ctx, tx, name)
 		if err != nil {
 			return err
@@ -176,7 +176,7 @@ func (s *Store) GrantRole(ctx context.Context, username string, g auth.Grant, ac
 // hold is ErrNotFound, so a mistyped scope is never taken for a revocation.
 func (s *Store) RevokeRole(ctx context.Context, username string, g auth.Grant, actor Actor) error {
 	name := lookupName(username)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		id, err := userID(ctx, tx, name)
 		if err != nil {
 			return err
@@ -243,7 +243,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (UserRecord, error) {
 }
 
 func (s *Store) oneUser(ctx context.Context, query string, arg any) (UserRecord, error) {
-	rows, err := s.pool.Query(ctx, query, arg)
+	rows, err := s.db.Query(ctx, query, arg)
 	if err != nil {
 		return UserRecord{}, err
 	}
@@ -271,7 +271,7 @@ func scanUser(row pgx.CollectableRow) (UserRecord, error) {
 // grants returns the grants of one user (id > 0) or of every user (id 0),
 // by user ID, in a stable order.
 func (s *Store) grants(ctx context.Context, id int64) (map[int64][]auth.Grant, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT user_id, role, scope_kind, term, province, council FROM user_grants
 		WHERE $1 = 0 OR user_id = $1
 		ORDER BY user_id, term, array_position(ARRAY['election', 'province', 'council'], scope_kind), province, council, role`, id)
@@ -296,7 +296,7 @@ func (s *Store) grants(ctx context.Context, id int64) (map[int64][]auth.Grant, e
 // ListUsers returns every user with their grants, by user name, without
 // password hashes.
 func (s *Store) ListUsers(ctx context.Context) ([]UserRecord, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, username, display_name, '', disabled, created_at FROM users ORDER BY username`)
+	rows, err := s.db.Query(ctx, `SELECT id, username, display_name, '', disabled, created_at FROM users ORDER BY username`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list users: %w", err)
 	}
@@ -325,7 +325,7 @@ func (s *Store) RecordSignIn(ctx context.Context, username string, ok bool, sour
 	if !ok {
 		action = "auth.signin-failed"
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO signin_attempts (username, ok, source) VALUES ($1, $2, $3)`,
 			name, ok, source); err != nil {
 			return err
@@ -344,7 +344,7 @@ func (s *Store) RecordSignIn(ctx context.Context, username string, ok bool, sour
 // auth.LockedUntil needs (pass since = now - auth.ThrottleLookback).
 func (s *Store) RecentFailures(ctx context.Context, username string, since time.Time) ([]time.Time, error) {
 	name := lookupName(username)
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT at FROM signin_attempts
 		WHERE username = $1 AND NOT ok AND at >= $2
 			AND at > coalesce((SELECT max(at) FROM signin_attempts WHERE username = $1 AND ok AND at >= $2), '-infinity')
@@ -368,7 +368,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name string, hash
 		return 0, fmt.Errorf("store: create token: a name of 1 to 100 characters is required")
 	}
 	var id int64
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var username string
 		err := tx.QueryRow(ctx, `SELECT username FROM users WHERE id = $1`, userID).Scan(&username)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -397,7 +397,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name string, hash
 // RevokeToken revokes one of the user's own tokens. A token of another
 // user, or one already revoked, is ErrNotFound.
 func (s *Store) RevokeToken(ctx context.Context, userID, tokenID int64) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var username, name string
 		err := tx.QueryRow(ctx, `
 			UPDATE api_tokens t SET revoked_at = now()
@@ -425,7 +425,7 @@ func (s *Store) RevokeToken(ctx context.Context, userID, tokenID int64) error {
 // ErrNotFound.
 func (s *Store) UserByToken(ctx context.Context, hash []byte) (auth.User, error) {
 	var id int64
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		UPDATE api_tokens t SET last_used_at = now()
 		FROM users u
 		WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND NOT u.disabled
@@ -445,7 +445,7 @@ func (s *Store) UserByToken(ctx context.Context, hash []byte) (auth.User, error)
 
 // ListTokens returns a user's tokens, revoked ones included, newest first.
 func (s *Store) ListTokens(ctx context.Context, userID int64) ([]Token, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens
 		WHERE user_id = $1 ORDER BY created_at DESC, id DESC`, userID)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/workflow"
 
 	"electionflow/checklist"
@@ -28,30 +27,40 @@ const (
 	approvalLeadDays = 15
 )
 
-// OutgoingCadres runs the benefits of a council's outgoing cadres (Decree
+// OutgoingCadresV2 runs the benefits of a council's outgoing cadres (Decree
 // 26/2015/NĐ-CP and its successors): one CadreCase child per cadre, few and
 // long-lived, each with its own history; this area sums their progress.
-func OutgoingCadres(ctx workflow.Context, in checklist.CadresInput) (checklist.CadresResult, error) {
+func OutgoingCadresV2(ctx workflow.Context, in checklist.CadresInput) (checklist.CadresResult, error) {
+	return outgoingCadres(ctx, in, true)
+}
+
+// outgoingCadresV1 is OutgoingCadresV2's first generation, for the
+// areas started under it.
+func outgoingCadresV1(ctx workflow.Context, in checklist.CadresInput) (checklist.CadresResult, error) {
+	return outgoingCadres(ctx, in, false)
+}
+
+func outgoingCadres(ctx workflow.Context, in checklist.CadresInput, lean bool) (checklist.CadresResult, error) {
 	facts := in.Facts
 	var result checklist.CadresResult
-	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
-		return result, fmt.Errorf("search attributes: %w", err)
-	}
-	rep, err := newAreaReporter(ctx, facts, checklist.AreaCadres)
+	a, err := startArea(ctx, facts, checklist.AreaCadres, lean, nil)
 	if err != nil {
 		return result, err
 	}
 	var cadres []election.CadreID
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityLoadCadres,
-		checklist.Input{Term: facts.Term, Council: facts.Council}).Get(ctx, &cadres); err != nil {
+	if err := a.w.read(ctx, checklist.ActivityLoadCadres, checklist.Input{Term: facts.Term, Council: facts.Council}, &cadres); err != nil {
 		return result, fmt.Errorf("load cadres: %w", err)
 	}
 	result.Cases = len(cadres)
-
+	// cases holds what each case last reported: in v1 its every change, in
+	// the lean generation its overdue count, and its end.
 	cases := map[checklist.Area]checklist.AreaProgress{}
-	rep.counts = func() (open, overdue int, next time.Time) {
+	a.rep.counts = func() (open, overdue int, next time.Time) {
 		for _, id := range cadres {
-			p := cases[caseArea(id)]
+			p, ok := cases[caseArea(id)]
+			if lean && (!ok || p.State != checklist.AreaDone) {
+				open++ // a running case has one task open at a time
+			}
 			open += p.OpenTasks
 			overdue += p.OverdueTasks
 			if !p.NextDeadline.IsZero() && (next.IsZero() || p.NextDeadline.Before(next)) {
@@ -60,7 +69,7 @@ func OutgoingCadres(ctx workflow.Context, in checklist.CadresInput) (checklist.C
 		}
 		return open, overdue, next
 	}
-	rep.step(ctx, stepCases)
+	a.rep.step(ctx, stepCases)
 
 	signals := workflow.GetSignalChannel(ctx, checklist.SignalAreaProgress)
 	sel := workflow.NewSelector(ctx)
@@ -68,19 +77,20 @@ func OutgoingCadres(ctx workflow.Context, in checklist.CadresInput) (checklist.C
 		var p checklist.AreaProgress
 		c.Receive(ctx, &p)
 		if cur, ok := cases[p.Area]; !ok || p.Seq > cur.Seq {
+			if lean {
+				p.OpenTasks, p.NextDeadline = 0, time.Time{} // counted by the case's state
+			}
 			cases[p.Area] = p
 		}
-		rep.publish(ctx)
+		a.rep.publish(ctx)
 	})
 	running := 0
 	var failed error
 	for _, id := range cadres {
-		childCtx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
-			WorkflowID:        checklist.AreaWorkflowID(facts.Term, facts.Council, checklist.AreaCadres) + "/" + string(id),
-			ParentClosePolicy: enums.PARENT_CLOSE_POLICY_TERMINATE,
-			StaticSummary:     "Chế độ cán bộ " + string(id) + " — " + facts.Name,
-		})
-		f := workflow.ExecuteChildWorkflow(childCtx, checklist.WorkflowCadreCase, checklist.CadreCaseInput{Facts: facts, Cadre: id})
+		childCtx := workflow.WithChildOptions(ctx, childOptions(facts,
+			checklist.AreaWorkflowID(facts.Term, facts.Council, checklist.AreaCadres)+"/"+string(id),
+			"Chế độ cán bộ "+string(id)+" — "+facts.Name, caseArea(id), lean))
+		f := workflow.ExecuteChildWorkflow(childCtx, caseWorkflow(lean), checklist.CadreCaseInput{Facts: facts, Cadre: id})
 		running++
 		sel.AddFuture(f, func(f workflow.Future) {
 			running--
@@ -90,16 +100,8 @@ func OutgoingCadres(ctx workflow.Context, in checklist.CadresInput) (checklist.C
 				return
 			}
 			cases[caseArea(id)] = checklist.AreaProgress{Area: caseArea(id), State: checklist.AreaDone, Seq: 1 << 30}
-			switch {
-			case r.DecisionNo != "":
-				result.Decisions++
-				if r.NeedsHRConfirmation {
-					result.NeedHRConfirmation++
-				}
-			default:
-				result.NoOption++
-			}
-			rep.publish(ctx)
+			countCase(&result, r)
+			a.rep.publish(ctx)
 		})
 	}
 	for running > 0 {
@@ -108,8 +110,28 @@ func OutgoingCadres(ctx workflow.Context, in checklist.CadresInput) (checklist.C
 	if failed != nil {
 		return result, failed
 	}
-	rep.finish(ctx)
-	return result, nil
+	return result, a.rep.close(ctx)
+}
+
+// caseWorkflow is the case workflow type of a generation.
+func caseWorkflow(lean bool) string {
+	if lean {
+		return checklist.WorkflowCadreCase
+	}
+	return checklist.WorkflowCadreCaseV1
+}
+
+// countCase adds a finished case to the area's result.
+func countCase(result *checklist.CadresResult, r checklist.CadreCaseResult) {
+	switch {
+	case r.DecisionNo != "":
+		result.Decisions++
+		if r.NeedsHRConfirmation {
+			result.NeedHRConfirmation++
+		}
+	default:
+		result.NoOption++
+	}
 }
 
 // caseArea names a cadre's case in its area's progress.
@@ -117,39 +139,57 @@ func caseArea(id election.CadreID) checklist.Area {
 	return checklist.Area(string(checklist.AreaCadres) + "/" + string(id))
 }
 
-// CadreCase settles one outgoing cadre's benefits: the benefits are
+// CadreCaseV2 settles one outgoing cadre's benefits: the benefits are
 // computed under the rule set in force at election day (the figures stay
 // in Postgres); HR verifies the insurance record and salary (a correction
 // computes them again); the cadre chooses among the open options; the
 // competent official approves (a rejection returns to the choice); the
 // decision is recorded with its number. A cadre with no option open
 // retires normally and the case ends after the verification.
-func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.CadreCaseResult, error) {
+func CadreCaseV2(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.CadreCaseResult, error) {
+	return cadreCase(ctx, in, true)
+}
+
+// cadreCaseV1 is CadreCaseV2's first generation, for the cases started
+// under it.
+func cadreCaseV1(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.CadreCaseResult, error) {
+	return cadreCase(ctx, in, false)
+}
+
+// cadreRun is one cadre's case as it goes.
+type cadreRun struct {
+	*areaRun
+	cadre      election.CadreID
+	assessment checklist.CadreAssessment
+	round      int
+}
+
+// assess computes the cadre's benefits (again, after a correction).
+func (c *cadreRun) assess(ctx workflow.Context) error {
+	c.round++
+	return c.w.read(ctx, checklist.ActivityAssessCadre, checklist.CadreAssessmentRequest{
+		Term: c.facts.Term, Council: c.facts.Council, Cadre: c.cadre, ElectionDay: c.facts.ElectionDay, Round: c.round,
+	}, &c.assessment)
+}
+
+// step opens one task of the case and waits for its outcome; n numbers
+// repeated tasks (after a correction or a rejection).
+func (c *cadreRun) step(ctx workflow.Context, name string, kind election.TaskKind, role election.Role, leadDays, n int, v any) error {
+	c.rep.step(ctx, name)
+	return c.task(ctx, c.newTask(kind, fmt.Sprintf("%s/%d", c.cadre, n), role,
+		c.facts.CadreDecisions.AddDays(-leadDays), checklist.Subject(kind, c.cadre)), v)
+}
+
+func cadreCase(ctx workflow.Context, in checklist.CadreCaseInput, lean bool) (checklist.CadreCaseResult, error) {
 	facts := in.Facts
 	result := checklist.CadreCaseResult{Cadre: in.Cadre}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
-		return result, fmt.Errorf("search attributes: %w", err)
-	}
-	rep, err := newAreaReporter(ctx, facts, caseArea(in.Cadre))
-	if err != nil {
-		return result, err
-	}
-	rep.persist = false
-
-	var assessment checklist.CadreAssessment
-	round := 0
-	assess := func() error {
-		round++
-		return workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityAssessCadre, checklist.CadreAssessmentRequest{
-			Term: facts.Term, Council: facts.Council, Cadre: in.Cadre, ElectionDay: facts.ElectionDay, Round: round,
-		}).Get(ctx, &assessment)
-	}
+	c := &cadreRun{cadre: in.Cadre}
 	checks := map[election.TaskKind]outcomeCheck{
 		election.KindVerifyCadreRecord: check(func(_ workflow.Context, o election.VerifyRecordOutcome) error {
 			return o.Validate()
 		}),
 		election.KindRecordCadreChoice: check(func(_ workflow.Context, o election.CadreChoiceOutcome) error {
-			return o.Validate(assessment.Eligible)
+			return o.Validate(c.assessment.Eligible)
 		}),
 		election.KindApproveCadreBenefits: check(func(_ workflow.Context, o election.CadreApprovalOutcome) error {
 			return o.Validate()
@@ -158,80 +198,66 @@ func CadreCase(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.Cad
 			return o.Validate(facts.ElectionDay, today(ctx))
 		}),
 	}
-	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
-	if err != nil {
+	var err error
+	if c.areaRun, err = startArea(ctx, facts, caseArea(in.Cadre), lean, checks); err != nil {
 		return result, err
 	}
-	rep.board = board
-
-	decided := facts.CadreDecisions
-	// step opens one task of this case and waits for its outcome; n
-	// numbers repeated tasks (after a correction or a rejection).
-	step := func(name string, kind election.TaskKind, role election.Role, leadDays, n int, v any) error {
-		rep.step(ctx, name)
-		t := election.Task{
-			ID:   election.NewTaskID(facts.Term, facts.Council, kind, fmt.Sprintf("%s/%d", in.Cadre, n)),
-			Kind: kind, Role: role, Due: decided.AddDays(-leadDays).EndOfOfficeDay(),
-			Subject: checklist.Subject(kind, in.Cadre),
-		}
-		if err := board.open(ctx, t); err != nil {
-			return err
-		}
-		if err := board.await(ctx, t.ID); err != nil {
-			return err
-		}
-		return board.outcome(t.ID, v)
-	}
+	c.rep.persist, c.w.persist = false, false // a case reports to its area only
 
 	// 1. Compute, then HR verifies; each correction computes again.
-	if err := assess(); err != nil {
+	if err := c.assess(ctx); err != nil {
 		return result, fmt.Errorf("assess cadre %s: %w", in.Cadre, err)
 	}
 	for {
 		var verify election.VerifyRecordOutcome
-		if err := step(stepVerify, election.KindVerifyCadreRecord, election.RoleHR, verifyLeadDays, round, &verify); err != nil {
+		if err := c.step(ctx, stepVerify, election.KindVerifyCadreRecord, election.RoleHR, verifyLeadDays, c.round, &verify); err != nil {
 			return result, err
 		}
 		if verify.Result == election.RecordVerified {
 			break
 		}
-		if err := assess(); err != nil {
+		if err := c.assess(ctx); err != nil {
 			return result, fmt.Errorf("assess cadre %s again: %w", in.Cadre, err)
 		}
 	}
-	result.RuleSet, result.NeedsHRConfirmation = assessment.RuleSet, assessment.NeedsHRConfirmation
-	if len(assessment.Eligible) == 0 {
-		rep.step(ctx, stepNoOption)
-		return result, rep.close(ctx)
+	result.RuleSet, result.NeedsHRConfirmation = c.assessment.RuleSet, c.assessment.NeedsHRConfirmation
+	if len(c.assessment.Eligible) == 0 {
+		c.rep.step(ctx, stepNoOption)
+		return result, c.rep.close(ctx)
 	}
+	if err := c.decide(ctx, &result); err != nil {
+		return result, err
+	}
+	return result, c.rep.close(ctx)
+}
 
-	// 2. The cadre's choice, until the competent official approves one.
+// decide takes the cadre's choice until the competent official approves
+// one, then records the decision with the figures of the last computation.
+func (c *cadreRun) decide(ctx workflow.Context, result *checklist.CadreCaseResult) error {
 	for attempt := 1; ; attempt++ {
 		var choice election.CadreChoiceOutcome
-		if err := step(stepChoice, election.KindRecordCadreChoice, election.RoleHR, choiceLeadDays, attempt, &choice); err != nil {
-			return result, err
+		if err := c.step(ctx, stepChoice, election.KindRecordCadreChoice, election.RoleHR, choiceLeadDays, attempt, &choice); err != nil {
+			return err
 		}
 		var approval election.CadreApprovalOutcome
-		if err := step(stepApproval, election.KindApproveCadreBenefits, election.RoleApprovingOfficial, approvalLeadDays, attempt, &approval); err != nil {
-			return result, err
+		if err := c.step(ctx, stepApproval, election.KindApproveCadreBenefits, election.RoleApprovingOfficial, approvalLeadDays, attempt, &approval); err != nil {
+			return err
 		}
 		if approval.Decision == election.Approve {
 			result.Option = choice.Option
 			break
 		}
 	}
-
-	// 3. The decision, with the figures of the last computation.
 	var decision election.DecisionOutcome
-	if err := step(stepDecision, election.KindDecideCadreBenefits, election.RoleHR, 0, 1, &decision); err != nil {
-		return result, err
+	if err := c.step(ctx, stepDecision, election.KindDecideCadreBenefits, election.RoleHR, 0, 1, &decision); err != nil {
+		return err
 	}
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordBenefitDecision, checklist.BenefitDecisionRecord{
-		Term: facts.Term, Council: facts.Council, Cadre: in.Cadre, Round: round, Option: result.Option,
+	if err := c.w.record(ctx, checklist.ActivityRecordBenefitDecision, checklist.BenefitDecisionRecord{
+		Term: c.facts.Term, Council: c.facts.Council, Cadre: c.cadre, Round: c.round, Option: result.Option,
 		DecisionNo: decision.DecisionNo, DecidedOn: decision.DecidedOn,
-	}).Get(ctx, nil); err != nil {
-		return result, fmt.Errorf("record the decision on cadre %s: %w", in.Cadre, err)
+	}); err != nil {
+		return fmt.Errorf("record the decision on cadre %s: %w", c.cadre, err)
 	}
 	result.DecisionNo, result.DecidedOn = decision.DecisionNo, decision.DecidedOn
-	return result, rep.close(ctx)
+	return nil
 }

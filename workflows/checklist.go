@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
 	"electionflow/checklist"
@@ -27,79 +28,137 @@ type areaChild struct {
 	future   workflow.ChildWorkflowFuture
 }
 
-// Checklist is the post-election checklist of one council: it reads the
+// ChecklistV2 is the post-election checklist of one council: it reads the
 // council and its legal calendar once, runs each area as a child workflow
-// (its own history and page in the Temporal UI), passes the credential
-// resolution on to the first session, and keeps the progress record
-// managers see: the progress query, search attributes and current details.
-func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, error) {
+// (its own history and page in the Temporal UI), and keeps the progress
+// record managers see: the progress query, search attributes and current
+// details.
+//
+// In the lean generation an area tells the checklist nothing the checklist
+// can see for itself: it sees each area start and finish, and hears only
+// when an area's overdue count changes; the area's step and task counts
+// are on the area's own workflow (its search attributes and progress
+// query) and in the Postgres progress table.
+func ChecklistV2(ctx workflow.Context, in checklist.Input) (checklist.Result, error) {
+	return runChecklist(ctx, in, true)
+}
+
+// checklistV1 is ChecklistV2's first generation, for the checklists
+// started under it.
+func checklistV1(ctx workflow.Context, in checklist.Input) (checklist.Result, error) {
+	return runChecklist(ctx, in, false)
+}
+
+// checklistRun is a checklist as it runs: its areas and what it shows.
+type checklistRun struct {
+	facts    checklist.CouncilFacts
+	lean     bool
+	children []areaChild
+	progress checklist.Progress
+}
+
+// publish shows the checklist's progress: search attributes and current
+// details.
+func (c *checklistRun) publish(ctx workflow.Context) {
+	c.progress.Summarize()
+	upsertProgressAttributes(ctx, c.progress.Stage, c.progress.OpenTasks, c.progress.OverdueTasks, c.progress.NextDeadline)
+	workflow.SetCurrentDetails(ctx, checklistDetails(c.facts, c.progress))
+}
+
+func runChecklist(ctx workflow.Context, in checklist.Input, lean bool) (checklist.Result, error) {
 	var result checklist.Result
-	var facts checklist.CouncilFacts
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityLoadCouncil, in).Get(ctx, &facts); err != nil {
+	c := &checklistRun{lean: lean}
+	if err := loadCouncil(ctx, in, lean, &c.facts); err != nil {
 		return result, fmt.Errorf("load council %s: %w", in.Council, err)
 	}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
-		return result, fmt.Errorf("search attributes: %w", err)
+	version := workflow.Version(1) // the lean generation runs every area
+	if !lean {
+		if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(c.facts)...); err != nil {
+			return result, fmt.Errorf("search attributes: %w", err)
+		}
+		version = workflow.GetVersion(ctx, versionAllAreas, workflow.DefaultVersion, 1)
 	}
-	children := areaChildren(facts, &result, workflow.GetVersion(ctx, versionAllAreas, workflow.DefaultVersion, 1))
-
-	progress := checklist.Progress{Term: facts.Term, Council: facts.Council}
-	for _, c := range children {
-		progress.Areas = append(progress.Areas, checklist.AreaProgress{
-			Term: facts.Term, Council: facts.Council, Area: c.area, State: checklist.AreaPending})
+	c.children = areaChildren(c.facts, &result, version, lean)
+	c.progress = checklist.Progress{Term: c.facts.Term, Council: c.facts.Council}
+	for _, ch := range c.children {
+		c.progress.Areas = append(c.progress.Areas, checklist.AreaProgress{
+			Term: c.facts.Term, Council: c.facts.Council, Area: ch.area, State: checklist.AreaPending})
 	}
 	if err := workflow.SetQueryHandler(ctx, checklist.QueryProgress, func() (checklist.Progress, error) {
-		return progress, nil
+		return c.progress, nil
 	}); err != nil {
 		return result, fmt.Errorf("register %s query: %w", checklist.QueryProgress, err)
 	}
-	publish := func() {
-		summarize(&progress)
-		upsertProgressAttributes(ctx, progress.Stage, progress.OpenTasks, progress.OverdueTasks, progress.NextDeadline)
-		workflow.SetCurrentDetails(ctx, checklistDetails(facts, progress))
+	if !lean {
+		c.publish(ctx)
 	}
-	publish()
+	c.startAreas(ctx)
+	return result, c.awaitAreas(ctx)
+}
 
-	// Start every area; each reports its progress by signal.
-	for i := range children {
-		c := &children[i]
-		childCtx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
-			WorkflowID:        checklist.AreaWorkflowID(facts.Term, facts.Council, c.area),
-			ParentClosePolicy: enums.PARENT_CLOSE_POLICY_TERMINATE,
-			StaticSummary:     areaTitle(c.area) + " — " + facts.Name,
-		})
-		c.future = workflow.ExecuteChildWorkflow(childCtx, c.workflow, c.input)
-		setAreaState(&progress, c.area, checklist.AreaRunning, "starting")
-		publish()
+// loadCouncil reads the council's facts: by a local activity in the lean
+// generation, in the checklist's first workflow task.
+func loadCouncil(ctx workflow.Context, in checklist.Input, lean bool, facts *checklist.CouncilFacts) error {
+	if lean {
+		return workflow.ExecuteLocalActivity(withLocalDB(ctx), checklist.ActivityLoadCouncil, in).Get(ctx, facts)
 	}
+	return workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityLoadCouncil, in).Get(ctx, facts)
+}
 
+// startAreas starts every area as a child workflow; v1 publishes after
+// each start, the lean generation once for all.
+func (c *checklistRun) startAreas(ctx workflow.Context) {
+	for i := range c.children {
+		ch := &c.children[i]
+		childCtx := workflow.WithChildOptions(ctx, childOptions(c.facts,
+			checklist.AreaWorkflowID(c.facts.Term, c.facts.Council, ch.area),
+			areaTitle(ch.area)+" — "+c.facts.Name, ch.area, c.lean))
+		ch.future = workflow.ExecuteChildWorkflow(childCtx, ch.workflow, ch.input)
+		step := "starting"
+		if c.lean {
+			step = "" // the area's own workflow shows its step
+		}
+		setAreaState(&c.progress, ch.area, checklist.AreaRunning, step)
+		if !c.lean {
+			c.publish(ctx)
+		}
+	}
+	if c.lean {
+		c.publish(ctx)
+	}
+}
+
+// awaitAreas follows the areas until every one has finished: their
+// progress reports, the credential resolution passed on (v1), and their
+// ends.
+func (c *checklistRun) awaitAreas(ctx workflow.Context) error {
 	signals := workflow.GetSignalChannel(ctx, checklist.SignalAreaProgress)
 	adoptions := workflow.GetSignalChannel(ctx, checklist.SignalCredentialsAdopted)
-	running := len(children)
+	running := len(c.children)
 	var childErr error
 	sel := workflow.NewSelector(ctx)
-	sel.AddReceive(signals, func(c workflow.ReceiveChannel, _ bool) {
+	sel.AddReceive(signals, func(ch workflow.ReceiveChannel, _ bool) {
 		var p checklist.AreaProgress
-		c.Receive(ctx, &p)
-		markArea(&progress, p)
-		publish()
+		ch.Receive(ctx, &p)
+		markArea(&c.progress, p)
+		c.publish(ctx)
 	})
-	sel.AddReceive(adoptions, func(c workflow.ReceiveChannel, _ bool) {
+	sel.AddReceive(adoptions, func(ch workflow.ReceiveChannel, _ bool) {
 		var a checklist.CredentialsAdoption
-		c.Receive(ctx, &a)
-		forwardAdoption(ctx, children, a)
+		ch.Receive(ctx, &a)
+		forwardAdoption(ctx, c.children, a)
 	})
-	for i := range children {
-		c := &children[i]
-		sel.AddFuture(c.future, func(f workflow.Future) {
+	for i := range c.children {
+		ch := &c.children[i]
+		sel.AddFuture(ch.future, func(f workflow.Future) {
 			running--
-			if err := f.Get(ctx, c.result); err != nil {
-				childErr = errors.Join(childErr, fmt.Errorf("%s area: %w", c.area, err))
-				setAreaState(&progress, c.area, checklist.AreaFailed, "failed")
+			if err := f.Get(ctx, ch.result); err != nil {
+				childErr = errors.Join(childErr, fmt.Errorf("%s area: %w", ch.area, err))
+				setAreaState(&c.progress, ch.area, checklist.AreaFailed, "failed")
 			} else {
-				setAreaState(&progress, c.area, checklist.AreaDone, "done")
+				setAreaState(&c.progress, ch.area, checklist.AreaDone, "done")
 			}
-			publish()
+			c.publish(ctx)
 		})
 	}
 	for running > 0 {
@@ -112,16 +171,33 @@ func Checklist(ctx workflow.Context, in checklist.Input) (checklist.Result, erro
 			break
 		}
 	}
-	if childErr != nil {
-		return result, childErr
+	return childErr
+}
+
+// childOptions are the options of an area's or a case's child workflow.
+// The lean generation passes the identity search attributes and the first
+// stage at start, so the child upserts none of its own.
+func childOptions(facts checklist.CouncilFacts, id, summary string, area checklist.Area, lean bool) workflow.ChildWorkflowOptions {
+	o := workflow.ChildWorkflowOptions{
+		WorkflowID:        id,
+		ParentClosePolicy: enums.PARENT_CLOSE_POLICY_TERMINATE,
+		StaticSummary:     summary,
 	}
-	return result, nil
+	if lean {
+		o.TypedSearchAttributes = temporal.NewSearchAttributes(
+			append(identityAttributes(facts), AttrStage.ValueSet(string(area)+"/starting"))...)
+	}
+	return o
 }
 
 // areaChildren lists the areas a checklist of this version runs, in the
-// order they are shown.
-func areaChildren(facts checklist.CouncilFacts, result *checklist.Result, version workflow.Version) []areaChild {
-	children := []areaChild{{area: checklist.AreaCredentials, workflow: checklist.WorkflowCredentials,
+// order they are shown, with the workflow type of the generation.
+func areaChildren(facts checklist.CouncilFacts, result *checklist.Result, version workflow.Version, lean bool) []areaChild {
+	types := []string{checklist.WorkflowCredentialsV1, checklist.WorkflowFirstSessionV1, checklist.WorkflowCommendationsV1, checklist.WorkflowCadresV1}
+	if lean {
+		types = []string{checklist.WorkflowCredentials, checklist.WorkflowFirstSession, checklist.WorkflowCommendations, checklist.WorkflowCadres}
+	}
+	children := []areaChild{{area: checklist.AreaCredentials, workflow: types[0],
 		input: checklist.CredentialsInput{Facts: facts}, result: &result.Credentials}}
 	if version == workflow.DefaultVersion {
 		return children
@@ -130,11 +206,11 @@ func areaChildren(facts checklist.CouncilFacts, result *checklist.Result, versio
 	result.Commendations = &checklist.CommendationsResult{}
 	result.Cadres = &checklist.CadresResult{}
 	children = append(children,
-		areaChild{area: checklist.AreaFirstSession, workflow: checklist.WorkflowFirstSession,
+		areaChild{area: checklist.AreaFirstSession, workflow: types[1],
 			input: checklist.FirstSessionInput{Facts: facts}, result: result.FirstSession},
-		areaChild{area: checklist.AreaCommendations, workflow: checklist.WorkflowCommendations,
+		areaChild{area: checklist.AreaCommendations, workflow: types[2],
 			input: checklist.CommendationsInput{Facts: facts}, result: result.Commendations},
-		areaChild{area: checklist.AreaCadres, workflow: checklist.WorkflowCadres,
+		areaChild{area: checklist.AreaCadres, workflow: types[3],
 			input: checklist.CadresInput{Facts: facts}, result: result.Cadres})
 	return children
 }
@@ -180,26 +256,6 @@ func setAreaState(p *checklist.Progress, area checklist.Area, state checklist.Ar
 			a.State, a.Step = state, step
 			if state != checklist.AreaRunning {
 				a.OpenTasks, a.OverdueTasks, a.NextDeadline = 0, 0, time.Time{}
-			}
-		}
-	}
-}
-
-// summarize derives the checklist's stage and totals from its areas: the
-// stage is the first area not done, with its step.
-func summarize(p *checklist.Progress) {
-	p.OpenTasks, p.OverdueTasks, p.NextDeadline = 0, 0, time.Time{}
-	p.Stage = "done"
-	for _, a := range p.Areas {
-		p.OpenTasks += a.OpenTasks
-		p.OverdueTasks += a.OverdueTasks
-		if !a.NextDeadline.IsZero() && (p.NextDeadline.IsZero() || a.NextDeadline.Before(p.NextDeadline)) {
-			p.NextDeadline = a.NextDeadline
-		}
-		if p.Stage == "done" && a.State != checklist.AreaDone {
-			p.Stage = string(a.Area) + "/" + a.Step
-			if a.State == checklist.AreaPending {
-				p.Stage = string(a.Area) + "/pending"
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package workflows
 import (
 	"fmt"
 
-	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	"electionflow/checklist"
@@ -26,12 +25,6 @@ const (
 	commendationDecisionSubject = "decision"
 )
 
-// RegisterCommendations adds the commendations area workflow to a worker
-// under its contract name.
-func RegisterCommendations(r worker.WorkflowRegistry) {
-	r.RegisterWorkflowWithOptions(Commendations, workflow.RegisterOptions{Name: checklist.WorkflowCommendations})
-}
-
 // commendationTerms are the level's rules the area works by, read once
 // at start and kept in history so a later change to the defaults never
 // changes a running area's deadlines on replay.
@@ -40,7 +33,7 @@ type commendationTerms struct {
 	Days  int    `json:"days"`
 }
 
-// Commendations runs the commendations area of one council: the council
+// CommendationsV2 runs the commendations area of one council: the council
 // office submits the nominations before the window closes; the emulation
 // and commendation board appraises each; the emulation and commendation
 // council (Hội đồng Thi đua – Khen thưởng) reviews those that passed; the
@@ -48,28 +41,36 @@ type commendationTerms struct {
 // level's form of award (Bằng khen at province, Giấy khen at commune). A
 // level that gives no award itself (the National Assembly) stops after the
 // nominations are recorded.
-func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (checklist.CommendationsResult, error) {
-	facts := in.Facts
-	var result checklist.CommendationsResult
-	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
-		return result, fmt.Errorf("search attributes: %w", err)
-	}
-	rep, err := newAreaReporter(ctx, facts, checklist.AreaCommendations)
-	if err != nil {
-		return result, err
-	}
+func CommendationsV2(ctx workflow.Context, in checklist.CommendationsInput) (checklist.CommendationsResult, error) {
+	return commendations(ctx, in, true)
+}
 
-	var level commendationTerms
-	if err := workflow.SideEffect(ctx, func(workflow.Context) any {
-		spec := election.DefaultLevels()[facts.Level]
-		return commendationTerms{Award: spec.Award, Days: spec.CommendationDays}
-	}).Get(&level); err != nil {
-		return result, fmt.Errorf("level rules: %w", err)
-	}
+// commendationsV1 is CommendationsV2's first generation, for the areas
+// started under it.
+func commendationsV1(ctx workflow.Context, in checklist.CommendationsInput) (checklist.CommendationsResult, error) {
+	return commendations(ctx, in, false)
+}
 
+// commending is what the commendations area knows as it goes.
+type commending struct {
+	*areaRun
+	level  commendationTerms
+	closes election.Date
 	// passed lists the nominations awaiting the council's review; set
 	// before the review task opens, so its validator can check coverage.
-	var passed []election.NominationID
+	passed []election.NominationID
+	result checklist.CommendationsResult
+}
+
+// task is one of the area's tasks, due dueDays after the nomination
+// window closes.
+func (c *commending) task(kind election.TaskKind, subject, about string, role election.Role, dueDays int) election.Task {
+	return c.newTask(kind, subject, role, c.closes.AddDays(dueDays), about)
+}
+
+func commendations(ctx workflow.Context, in checklist.CommendationsInput, lean bool) (checklist.CommendationsResult, error) {
+	facts := in.Facts
+	c := &commending{closes: nominationsClose(facts)}
 	checks := map[election.TaskKind]outcomeCheck{
 		election.KindSubmitNominations: check(func(_ workflow.Context, o election.NominationsOutcome) error {
 			return o.Validate()
@@ -78,153 +79,147 @@ func Commendations(ctx workflow.Context, in checklist.CommendationsInput) (check
 			return o.Validate()
 		}),
 		election.KindReviewCommendations: check(func(_ workflow.Context, o election.CouncilReviewOutcome) error {
-			return o.Validate(passed)
+			return o.Validate(c.passed)
 		}),
 		election.KindDecideCommendations: check(func(ctx workflow.Context, o election.DecisionOutcome) error {
 			return o.Validate(facts.ElectionDay, today(ctx))
 		}),
 	}
-	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
-	if err != nil {
-		return result, err
+	var err error
+	if c.areaRun, err = startArea(ctx, facts, checklist.AreaCommendations, lean, checks); err != nil {
+		return c.result, err
 	}
-	rep.board = board
-	closes := nominationsClose(facts)
-	task := func(kind election.TaskKind, subject, about string, role election.Role, dueDays int) election.Task {
-		return election.Task{
-			ID:   election.NewTaskID(facts.Term, facts.Council, kind, subject),
-			Kind: kind, Subject: about, Role: role, Due: closes.AddDays(dueDays).EndOfOfficeDay(),
-		}
+	if err := workflow.SideEffect(ctx, func(workflow.Context) any {
+		spec := election.DefaultLevels()[facts.Level]
+		return commendationTerms{Award: spec.Award, Days: spec.CommendationDays}
+	}).Get(&c.level); err != nil {
+		return c.result, fmt.Errorf("level rules: %w", err)
 	}
-	done := func() (checklist.CommendationsResult, error) {
-		return result, rep.close(ctx)
+	if err := c.run(ctx); err != nil {
+		return c.result, err
 	}
+	return c.result, c.rep.close(ctx)
+}
 
+// run takes the nominations through each stage, stopping early when none
+// is left to decide on.
+func (c *commending) run(ctx workflow.Context) error {
+	facts := c.facts
 	// 1. The council office submits the nominations by the window's close.
-	rep.step(ctx, stepNominations)
-	submit := task(election.KindSubmitNominations, nominationsSubject,
-		checklist.Subject(election.KindSubmitNominations, facts.Council), election.RoleCouncilOffice, 0)
-	if err := board.open(ctx, submit); err != nil {
-		return result, err
-	}
-	if err := board.await(ctx, submit.ID); err != nil {
-		return result, err
-	}
+	c.rep.step(ctx, stepNominations)
 	var submitted election.NominationsOutcome
-	if err := board.outcome(submit.ID, &submitted); err != nil {
-		return result, err
+	if err := c.areaRun.task(ctx, c.task(election.KindSubmitNominations, nominationsSubject,
+		checklist.Subject(election.KindSubmitNominations, facts.Council), election.RoleCouncilOffice, 0), &submitted); err != nil {
+		return err
 	}
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordNominations, checklist.NominationsRecord{
+	if err := c.w.record(ctx, checklist.ActivityRecordNominations, checklist.NominationsRecord{
 		Term: facts.Term, Council: facts.Council, Nominations: submitted.Nominations,
-	}).Get(ctx, nil); err != nil {
-		return result, fmt.Errorf("record nominations: %w", err)
+	}); err != nil {
+		return fmt.Errorf("record nominations: %w", err)
 	}
-	result.Nominated = len(submitted.Nominations)
+	c.result.Nominated = len(submitted.Nominations)
 
 	// 2. Nothing more to do without nominations, or where the level
 	// decides no award itself.
-	if level.Award == "" {
-		result.NoAwardAtLevel = true
-		return done()
+	if c.level.Award == "" {
+		c.result.NoAwardAtLevel = true
+		return nil
 	}
 	if len(submitted.Nominations) == 0 {
-		return done()
+		return nil
 	}
-
 	// 3. The emulation and commendation board appraises each nomination.
-	rep.step(ctx, stepAppraisal)
-	appraisals := make([]election.Task, len(submitted.Nominations))
-	for i, n := range submitted.Nominations {
-		appraisals[i] = task(election.KindAppraiseNomination, string(n.ID), checklist.Subject(election.KindAppraiseNomination, n.ID),
-			election.RoleEmulationBoard, level.Days/2)
+	if err := c.appraise(ctx, submitted.Nominations); err != nil || len(c.passed) == 0 {
+		return err
 	}
-	if err := board.open(ctx, appraisals...); err != nil {
-		return result, err
+	// 4. The emulation and commendation council reviews those that passed.
+	approved, err := c.review(ctx)
+	if err != nil || len(approved) == 0 {
+		return err
 	}
-	if err := board.await(ctx, taskIDs(appraisals)...); err != nil {
-		return result, err
+	// 5. The People's Committee chair decides on the approved ones.
+	c.rep.step(ctx, stepCommendationDecision)
+	var decided election.DecisionOutcome
+	if err := c.areaRun.task(ctx, c.task(election.KindDecideCommendations, commendationDecisionSubject,
+		checklist.Subject(election.KindDecideCommendations, c.level.Award, len(approved)), election.RoleApprovingOfficial, c.level.Days), &decided); err != nil {
+		return err
 	}
-	appraised := make([]election.NominationAppraisal, len(submitted.Nominations))
-	for i, n := range submitted.Nominations {
+	if err := c.w.record(ctx, checklist.ActivityRecordCommendationDecision, checklist.CommendationDecisionRecord{
+		Term: facts.Term, Council: facts.Council, DecisionNo: decided.DecisionNo, DecidedOn: decided.DecidedOn,
+		Award: c.level.Award, Approved: approved,
+	}); err != nil {
+		return fmt.Errorf("record commendation decision: %w", err)
+	}
+	c.result.DecisionNo, c.result.DecidedOn, c.result.Award = decided.DecisionNo, decided.DecidedOn, c.level.Award
+	return nil
+}
+
+// appraise has the emulation and commendation board appraise every
+// nomination, and keeps those that passed.
+func (c *commending) appraise(ctx workflow.Context, nominations []election.Nomination) error {
+	c.rep.step(ctx, stepAppraisal)
+	appraisals := make([]election.Task, len(nominations))
+	for i, n := range nominations {
+		appraisals[i] = c.task(election.KindAppraiseNomination, string(n.ID), checklist.Subject(election.KindAppraiseNomination, n.ID),
+			election.RoleEmulationBoard, c.level.Days/2)
+	}
+	if err := c.board.open(ctx, appraisals...); err != nil {
+		return err
+	}
+	if err := c.board.await(ctx, taskIDs(appraisals)...); err != nil {
+		return err
+	}
+	appraised := make([]election.NominationAppraisal, len(nominations))
+	for i, n := range nominations {
 		var o election.AppraisalOutcome
-		if err := board.outcome(appraisals[i].ID, &o); err != nil {
-			return result, err
+		if err := c.board.outcome(appraisals[i].ID, &o); err != nil {
+			return err
 		}
 		appraised[i] = election.NominationAppraisal{Nomination: n.ID, Decision: o.Decision, Reason: o.Reason}
 		if o.Decision == election.AppraisalApprove {
-			passed = append(passed, n.ID)
+			c.passed = append(c.passed, n.ID)
 		} else {
-			result.Rejected++
+			c.result.Rejected++
 		}
 	}
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordAppraisals, checklist.AppraisalsRecord{
-		Term: facts.Term, Council: facts.Council, Appraisals: appraised,
-	}).Get(ctx, nil); err != nil {
-		return result, fmt.Errorf("record appraisals: %w", err)
+	if err := c.w.record(ctx, checklist.ActivityRecordAppraisals, checklist.AppraisalsRecord{
+		Term: c.facts.Term, Council: c.facts.Council, Appraisals: appraised,
+	}); err != nil {
+		return fmt.Errorf("record appraisals: %w", err)
 	}
-	if len(passed) == 0 {
-		return done()
-	}
+	return nil
+}
 
-	// 4. The emulation and commendation council reviews those that passed.
-	rep.step(ctx, stepCouncilReview)
-	review := task(election.KindReviewCommendations, councilReviewSubject,
-		checklist.Subject(election.KindReviewCommendations, len(passed)), election.RoleEmulationBoard, level.Days*3/4)
-	if err := board.open(ctx, review); err != nil {
-		return result, err
-	}
-	if err := board.await(ctx, review.ID); err != nil {
-		return result, err
-	}
+// review has the emulation and commendation council review the
+// nominations that passed appraisal, and returns those it approved, in
+// the order nominated.
+func (c *commending) review(ctx workflow.Context) ([]election.NominationID, error) {
+	c.rep.step(ctx, stepCouncilReview)
 	var reviewed election.CouncilReviewOutcome
-	if err := board.outcome(review.ID, &reviewed); err != nil {
-		return result, err
+	if err := c.areaRun.task(ctx, c.task(election.KindReviewCommendations, councilReviewSubject,
+		checklist.Subject(election.KindReviewCommendations, len(c.passed)), election.RoleEmulationBoard, c.level.Days*3/4), &reviewed); err != nil {
+		return nil, err
 	}
 	verdicts := reviewed.Verdicts()
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordCouncilReview, checklist.CouncilReviewRecord{
-		Term: facts.Term, Council: facts.Council, Verdicts: verdicts,
-	}).Get(ctx, nil); err != nil {
-		return result, fmt.Errorf("record council review: %w", err)
+	if err := c.w.record(ctx, checklist.ActivityRecordCouncilReview, checklist.CouncilReviewRecord{
+		Term: c.facts.Term, Council: c.facts.Council, Verdicts: verdicts,
+	}); err != nil {
+		return nil, fmt.Errorf("record council review: %w", err)
 	}
 	approvedByID := make(map[election.NominationID]bool, len(verdicts))
 	for _, v := range verdicts {
 		approvedByID[v.Nomination] = v.Approved
 	}
 	var approved []election.NominationID
-	for _, id := range passed { // in the order nominated
+	for _, id := range c.passed {
 		if approvedByID[id] {
 			approved = append(approved, id)
 		} else {
-			result.Rejected++
+			c.result.Rejected++
 		}
 	}
-	result.Approved = len(approved)
-	if len(approved) == 0 {
-		return done()
-	}
-
-	// 5. The People's Committee chair decides on the approved ones.
-	rep.step(ctx, stepCommendationDecision)
-	decide := task(election.KindDecideCommendations, commendationDecisionSubject,
-		checklist.Subject(election.KindDecideCommendations, level.Award, len(approved)), election.RoleApprovingOfficial, level.Days)
-	if err := board.open(ctx, decide); err != nil {
-		return result, err
-	}
-	if err := board.await(ctx, decide.ID); err != nil {
-		return result, err
-	}
-	var decided election.DecisionOutcome
-	if err := board.outcome(decide.ID, &decided); err != nil {
-		return result, err
-	}
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordCommendationDecision, checklist.CommendationDecisionRecord{
-		Term: facts.Term, Council: facts.Council, DecisionNo: decided.DecisionNo, DecidedOn: decided.DecidedOn,
-		Award: level.Award, Approved: approved,
-	}).Get(ctx, nil); err != nil {
-		return result, fmt.Errorf("record commendation decision: %w", err)
-	}
-	result.DecisionNo, result.DecidedOn, result.Award = decided.DecisionNo, decided.DecidedOn, level.Award
-	return done()
+	c.result.Approved = len(approved)
+	return approved, nil
 }
 
 // nominationsClose is the end of the council's nomination window; facts

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
 
 	"electionflow/checklist"
 	"electionflow/election"
@@ -26,8 +26,8 @@ type fakeCommendations struct {
 	decisions   []checklist.CommendationDecisionRecord
 }
 
-func (c *fakeCommendations) register(env *testsuite.TestWorkflowEnvironment) {
-	reg := func(fn any, name string) { env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name}) }
+func (c *fakeCommendations) register(env *testsuite.TestWorkflowEnvironment, f *fakeStore) {
+	reg := func(fn any, name string) { f.add(env, fn, name) }
 	reg(func(_ context.Context, r checklist.NominationsRecord) error {
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -72,12 +72,12 @@ func newCommendationsEnv(t *testing.T, facts checklist.CouncilFacts) (*testsuite
 	var s testsuite.WorkflowTestSuite
 	env := s.NewTestWorkflowEnvironment()
 	env.SetStartTime(start)
-	RegisterCommendations(env)
+	env.RegisterWorkflowWithOptions(CommendationsV2, workflow.RegisterOptions{Name: checklist.WorkflowCommendations})
 	f := newFake()
 	f.facts = facts
 	f.register(env)
 	c := &fakeCommendations{}
-	c.register(env)
+	c.register(env, f)
 	return env, f, c
 }
 

@@ -2,7 +2,6 @@ package workflows
 
 import (
 	"fmt"
-	"time"
 
 	"go.temporal.io/sdk/workflow"
 
@@ -25,22 +24,24 @@ const versionSignalAdoption = "signal-adoption"
 // resolutionSubject is the subject of the council's one resolution task.
 const resolutionSubject = "resolution"
 
-// Credentials runs the credentials area of one council as the law runs it
+// CredentialsV2 runs the credentials area of one council as the law runs it
 // (Law 85/2015/QH13 art. 86–87): every complaint against an elected person
 // is reviewed by the election committee; then the committee adopts one
 // credential resolution listing every person as confirmed or not; the
 // confirmed get numbered certificates; the council office hands them over.
-func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist.CredentialsResult, error) {
+func CredentialsV2(ctx workflow.Context, in checklist.CredentialsInput) (checklist.CredentialsResult, error) {
+	return credentials(ctx, in, true)
+}
+
+// credentialsV1 is CredentialsV2's first generation, for the areas
+// started under it.
+func credentialsV1(ctx workflow.Context, in checklist.CredentialsInput) (checklist.CredentialsResult, error) {
+	return credentials(ctx, in, false)
+}
+
+func credentials(ctx workflow.Context, in checklist.CredentialsInput, lean bool) (checklist.CredentialsResult, error) {
 	facts := in.Facts
 	var result checklist.CredentialsResult
-	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
-		return result, fmt.Errorf("search attributes: %w", err)
-	}
-	rep, err := newAreaReporter(ctx, facts, checklist.AreaCredentials)
-	if err != nil {
-		return result, err
-	}
-
 	var adoptedOn election.Date // set once the resolution is adopted
 	checks := map[election.TaskKind]outcomeCheck{
 		election.KindReviewComplaint: check(func(_ workflow.Context, o election.ReviewOutcome) error {
@@ -53,70 +54,39 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 			return o.Validate(adoptedOn, today(ctx))
 		}),
 	}
-	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
+	a, err := startArea(ctx, facts, checklist.AreaCredentials, lean, checks)
 	if err != nil {
 		return result, err
 	}
-	rep.board = board
-
 	var cf checklist.CredentialFacts
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityLoadCredentialFacts,
-		checklist.Input{Term: facts.Term, Council: facts.Council}).Get(ctx, &cf); err != nil {
+	if err := a.w.read(ctx, checklist.ActivityLoadCredentialFacts,
+		checklist.Input{Term: facts.Term, Council: facts.Council}, &cf); err != nil {
 		return result, fmt.Errorf("load credential facts: %w", err)
 	}
 
 	// 1. Review every complaint and denunciation.
-	rep.step(ctx, stepReview)
-	reviewDue := facts.ComplaintsSettled.EndOfOfficeDay()
-	reviews := make([]election.Task, len(cf.Complaints))
-	for i, c := range cf.Complaints {
-		reviews[i] = election.Task{
-			ID:   election.NewTaskID(facts.Term, facts.Council, election.KindReviewComplaint, string(c.ID)),
-			Kind: election.KindReviewComplaint, Subject: checklist.Subject(election.KindReviewComplaint, c.Kind, c.ID, c.Person),
-			Role: election.RoleElectionCommittee, Due: reviewDue,
-		}
-	}
-	if err := board.open(ctx, reviews...); err != nil {
+	settled, err := reviewComplaints(ctx, a, cf.Complaints)
+	if err != nil {
 		return result, err
-	}
-	if err := board.await(ctx, taskIDs(reviews)...); err != nil {
-		return result, err
-	}
-	settled := make([]election.ComplaintReview, len(cf.Complaints))
-	for i, c := range cf.Complaints {
-		settled[i] = election.ComplaintReview{Complaint: c.ID, Person: c.Person}
-		if err := board.outcome(reviews[i].ID, &settled[i].Outcome); err != nil {
-			return result, err
-		}
 	}
 
 	// 2. The resolution: drafted from the reviews, adopted by the committee.
 	decisions := election.DecideCredentials(cf.Persons, settled)
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityDraftResolution, checklist.ResolutionDraft{
+	if err := a.w.record(ctx, checklist.ActivityDraftResolution, checklist.ResolutionDraft{
 		Term: facts.Term, Council: facts.Council, Decisions: decisions,
-	}).Get(ctx, nil); err != nil {
+	}); err != nil {
 		return result, fmt.Errorf("draft resolution: %w", err)
 	}
-	rep.step(ctx, stepResolution)
-	resolution := election.Task{
-		ID:   election.NewTaskID(facts.Term, facts.Council, election.KindAdoptResolution, resolutionSubject),
-		Kind: election.KindAdoptResolution, Subject: checklist.Subject(election.KindAdoptResolution, facts.Council),
-		Role: election.RoleElectionCommittee, Due: facts.CredentialResolution.EndOfOfficeDay(),
-	}
-	if err := board.open(ctx, resolution); err != nil {
-		return result, err
-	}
-	if err := board.await(ctx, resolution.ID); err != nil {
-		return result, err
-	}
+	a.rep.step(ctx, stepResolution)
 	var adopted election.ResolutionOutcome
-	if err := board.outcome(resolution.ID, &adopted); err != nil {
+	if err := a.task(ctx, a.newTask(election.KindAdoptResolution, resolutionSubject, election.RoleElectionCommittee,
+		facts.CredentialResolution, checklist.Subject(election.KindAdoptResolution, facts.Council)), &adopted); err != nil {
 		return result, err
 	}
 	adoptedOn = adopted.AdoptedOn
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityAdoptResolution, checklist.ResolutionAdoption{
+	if err := a.w.record(ctx, checklist.ActivityAdoptResolution, checklist.ResolutionAdoption{
 		Term: facts.Term, Council: facts.Council, ResolutionNo: adopted.ResolutionNo, AdoptedOn: adopted.AdoptedOn,
-	}).Get(ctx, nil); err != nil {
+	}); err != nil {
 		return result, fmt.Errorf("adopt resolution: %w", err)
 	}
 	result.ResolutionNo, result.AdoptedOn = adopted.ResolutionNo, adopted.AdoptedOn
@@ -129,54 +99,84 @@ func Credentials(ctx workflow.Context, in checklist.CredentialsInput) (checklist
 			result.NotConfirmed++
 		}
 	}
-	// The first session waits for this: tell the checklist, which passes
-	// it on. Checklists started before the first-session area skip it.
-	if workflow.GetVersion(ctx, versionSignalAdoption, workflow.DefaultVersion, 1) != workflow.DefaultVersion {
-		if parent := workflow.GetInfo(ctx).ParentWorkflowExecution; parent != nil {
-			if err := workflow.SignalExternalWorkflow(ctx, parent.ID, "", checklist.SignalCredentialsAdopted, adoption).Get(ctx, nil); err != nil {
-				return result, fmt.Errorf("tell the checklist the resolution is adopted: %w", err)
-			}
-		}
+	if err := announceAdoption(ctx, facts, lean, adoption); err != nil {
+		return result, err
 	}
 
 	// 3. Certificates for the confirmed, issued with the resolution.
-	rep.step(ctx, stepCertificates)
-	if err := workflow.ExecuteActivity(withBatchActivity(ctx), checklist.ActivityIssueCertificates, checklist.CertificateIssue{
+	a.rep.step(ctx, stepCertificates)
+	if err := a.w.call(ctx, checklist.ActivityIssueCertificates, checklist.CertificateIssue{
 		Term: facts.Term, Council: facts.Council, ResolutionNo: adopted.ResolutionNo, IssuedOn: adopted.AdoptedOn,
-	}).Get(ctx, &result.Certificates); err != nil {
+	}, &result.Certificates); err != nil {
 		return result, fmt.Errorf("issue certificates: %w", err)
 	}
 
 	// 4. The council office hands them over, before the first session.
-	rep.step(ctx, stepHandover)
-	handover := election.Task{
-		ID:   election.NewTaskID(facts.Term, facts.Council, election.KindHandOverCertificates, "certificates"),
-		Kind: election.KindHandOverCertificates, Subject: checklist.Subject(election.KindHandOverCertificates, result.Certificates),
-		Role: election.RoleCouncilOffice, Due: handoverDue(facts),
-	}
-	if err := board.open(ctx, handover); err != nil {
-		return result, err
-	}
-	if err := board.await(ctx, handover.ID); err != nil {
-		return result, err
-	}
+	a.rep.step(ctx, stepHandover)
+	handover := a.newTask(election.KindHandOverCertificates, "certificates", election.RoleCouncilOffice,
+		facts.FirstSession.AddDays(-1), checklist.Subject(election.KindHandOverCertificates, result.Certificates))
 	var handed election.HandoverOutcome
-	if err := board.outcome(handover.ID, &handed); err != nil {
+	if err := a.task(ctx, handover, &handed); err != nil {
 		return result, err
 	}
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityHandOverCertificates, checklist.CertificateHandover{
+	if err := a.w.record(ctx, checklist.ActivityHandOverCertificates, checklist.CertificateHandover{
 		Term: facts.Term, Council: facts.Council, HandedOverOn: handed.HandedOverOn,
-	}).Get(ctx, nil); err != nil {
+	}); err != nil {
 		return result, fmt.Errorf("hand over certificates: %w", err)
 	}
-
-	return result, rep.close(ctx)
+	return result, a.rep.close(ctx)
 }
 
-// handoverDue is the day before the first session: delegates come to it
-// with their certificates.
-func handoverDue(f checklist.CouncilFacts) time.Time {
-	return f.FirstSession.AddDays(-1).EndOfOfficeDay()
+// reviewComplaints opens a review task for every complaint and
+// denunciation, all due when complaints must be settled, and returns the
+// outcomes once every one is reviewed.
+func reviewComplaints(ctx workflow.Context, a *areaRun, complaints []checklist.ComplaintRef) ([]election.ComplaintReview, error) {
+	a.rep.step(ctx, stepReview)
+	reviews := make([]election.Task, len(complaints))
+	for i, c := range complaints {
+		reviews[i] = a.newTask(election.KindReviewComplaint, string(c.ID), election.RoleElectionCommittee,
+			a.facts.ComplaintsSettled, checklist.Subject(election.KindReviewComplaint, c.Kind, c.ID, c.Person))
+	}
+	if err := a.board.open(ctx, reviews...); err != nil {
+		return nil, err
+	}
+	if err := a.board.await(ctx, taskIDs(reviews)...); err != nil {
+		return nil, err
+	}
+	settled := make([]election.ComplaintReview, len(complaints))
+	for i, c := range complaints {
+		settled[i] = election.ComplaintReview{Complaint: c.ID, Person: c.Person}
+		if err := a.board.outcome(reviews[i].ID, &settled[i].Outcome); err != nil {
+			return nil, err
+		}
+	}
+	return settled, nil
+}
+
+// announceAdoption tells the first-session area that the resolution was
+// adopted: the first generation through the checklist, which passes it on
+// (checklists started before the first-session area skip it); the lean
+// generation straight to the first-session workflow, whose ID it knows.
+func announceAdoption(ctx workflow.Context, facts checklist.CouncilFacts, lean bool, adoption checklist.CredentialsAdoption) error {
+	if lean {
+		if workflow.GetInfo(ctx).ParentWorkflowExecution == nil {
+			return nil // run alone, without a checklist: no first session to tell
+		}
+		id := checklist.AreaWorkflowID(facts.Term, facts.Council, checklist.AreaFirstSession)
+		if err := workflow.SignalExternalWorkflow(ctx, id, "", checklist.SignalCredentialsAdopted, adoption).Get(ctx, nil); err != nil {
+			return fmt.Errorf("tell the first session the resolution is adopted: %w", err)
+		}
+		return nil
+	}
+	if workflow.GetVersion(ctx, versionSignalAdoption, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		return nil
+	}
+	if parent := workflow.GetInfo(ctx).ParentWorkflowExecution; parent != nil {
+		if err := workflow.SignalExternalWorkflow(ctx, parent.ID, "", checklist.SignalCredentialsAdopted, adoption).Get(ctx, nil); err != nil {
+			return fmt.Errorf("tell the checklist the resolution is adopted: %w", err)
+		}
+	}
+	return nil
 }
 
 func taskIDs(tasks []election.Task) []election.TaskID {

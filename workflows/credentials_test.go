@@ -48,7 +48,7 @@ func newEnv(t *testing.T, f *fakeStore) *testsuite.TestWorkflowEnvironment {
 	env.SetStartTime(start)
 	Register(env)
 	f.register(env)
-	(&fakeCommendations{}).register(env)
+	(&fakeCommendations{}).register(env, f)
 	return env
 }
 

@@ -2,10 +2,13 @@ package workflows
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"sync"
 
 	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
 
 	"electionflow/checklist"
@@ -32,13 +35,88 @@ type fakeStore struct {
 	assessment  checklist.CadreAssessment
 	assessed    []checklist.CadreAssessmentRequest
 	decisions   []checklist.BenefitDecisionRecord
+	// handlers are the fakes by activity name; batches are the lean
+	// generation's ApplyWrites calls.
+	handlers map[string]any
+	batches  []checklist.Writes
+}
+
+// add registers a fake activity and keeps it for the lean generation's
+// batches, which ApplyWrites routes to the same fakes.
+func (f *fakeStore) add(env *testsuite.TestWorkflowEnvironment, fn any, name string) {
+	env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.handlers == nil {
+		f.handlers = map[string]any{}
+	}
+	f.handlers[name] = fn
+}
+
+// call runs the fake activity name with the JSON-encoded input raw.
+func (f *fakeStore) call(ctx context.Context, name string, raw any) error {
+	f.mu.Lock()
+	fn, ok := f.handlers[name]
+	f.mu.Unlock()
+	if !ok {
+		return fmt.Errorf("no fake activity %q", name)
+	}
+	v := reflect.ValueOf(fn)
+	in := reflect.New(v.Type().In(1))
+	data, err := json.Marshal(raw)
+	if err == nil {
+		err = json.Unmarshal(data, in.Interface())
+	}
+	if err != nil {
+		return fmt.Errorf("input of %s: %w", name, err)
+	}
+	out := v.Call([]reflect.Value{reflect.ValueOf(ctx), in.Elem()})
+	if err, _ := out[len(out)-1].Interface().(error); err != nil {
+		return err
+	}
+	return nil
+}
+
+// applyWrites is the fake ApplyWrites: each part of the batch goes to the
+// fake of the activity that writes it alone, in the real one's order.
+func (f *fakeStore) applyWrites(ctx context.Context, w checklist.Writes) error {
+	f.mu.Lock()
+	f.batches = append(f.batches, w)
+	f.mu.Unlock()
+	if len(w.Opened) > 0 {
+		if err := f.call(ctx, checklist.ActivityOpenTasks, w.Opened); err != nil {
+			return err
+		}
+	}
+	for _, c := range w.Completed {
+		if err := f.call(ctx, checklist.ActivityCompleteTask, c); err != nil {
+			return err
+		}
+	}
+	for _, r := range w.Records {
+		if err := f.call(ctx, r.Activity, r.Input); err != nil {
+			return err
+		}
+	}
+	for _, n := range w.Notices {
+		if err := f.call(ctx, checklist.ActivityNotifyTask, n); err != nil {
+			return err
+		}
+	}
+	if w.Progress != nil {
+		return f.call(ctx, checklist.ActivityRecordProgress, *w.Progress)
+	}
+	return nil
 }
 
 func (f *fakeStore) register(env *testsuite.TestWorkflowEnvironment) {
-	reg := func(fn any, name string) { env.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name}) }
+	reg := func(fn any, name string) { f.add(env, fn, name) }
+	reg(f.applyWrites, checklist.ActivityApplyWrites)
 	reg(func(_ context.Context, in checklist.Input) (checklist.CouncilFacts, error) {
 		if in.Council != f.facts.Council {
-			return checklist.CouncilFacts{}, fmt.Errorf("unknown council %s", in.Council)
+			// As the real LoadCouncil: an unknown council is not retried.
+			return checklist.CouncilFacts{}, temporal.NewNonRetryableApplicationError(
+				fmt.Sprintf("unknown council %s", in.Council), "UnknownCouncil", nil)
 		}
 		return f.facts, nil
 	}, checklist.ActivityLoadCouncil)

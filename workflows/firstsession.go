@@ -2,7 +2,6 @@ package workflows
 
 import (
 	"fmt"
-	"time"
 
 	"go.temporal.io/sdk/workflow"
 
@@ -32,132 +31,116 @@ const (
 	approvalDays = 30
 )
 
-// FirstSession runs the first session of a new council (Law on Local
+// FirstSessionV2 runs the first session of a new council (Law on Local
 // Government 2015 art. 80; Constitution art. 83 for the National Assembly):
 // the council office sets its date, sends the documents to every confirmed
 // delegate, records that it opened with the credential report, enters the
 // leadership elected, and records the higher bodies' approvals. It waits for
 // the credentials area: documents and the opening need the resolution.
-func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checklist.FirstSessionResult, error) {
+func FirstSessionV2(ctx workflow.Context, in checklist.FirstSessionInput) (checklist.FirstSessionResult, error) {
+	return firstSession(ctx, in, true)
+}
+
+// firstSessionV1 is FirstSessionV2's first generation, for the areas
+// started under it.
+func firstSessionV1(ctx workflow.Context, in checklist.FirstSessionInput) (checklist.FirstSessionResult, error) {
+	return firstSession(ctx, in, false)
+}
+
+// session is what the first-session area knows as it goes, which its
+// outcome checks read.
+type session struct {
+	facts       checklist.CouncilFacts
+	adoption    *checklist.CredentialsAdoption
+	sessionDate election.Date
+	openedOn    election.Date
+	results     []election.LeadershipResult
+}
+
+// confirmed is the set of delegates the resolution confirmed.
+func (s *session) confirmed() map[election.PersonID]bool {
+	m := map[election.PersonID]bool{}
+	if s.adoption != nil {
+		for _, p := range s.adoption.Confirmed {
+			m[p] = true
+		}
+	}
+	return m
+}
+
+// checks are the outcome rules of the area's tasks.
+func (s *session) checks() map[election.TaskKind]outcomeCheck {
+	f := s.facts
+	return map[election.TaskKind]outcomeCheck{
+		election.KindSetSessionDate: check(func(ctx workflow.Context, o election.SessionDateOutcome) error {
+			return o.Validate(earliestSession(f, s.adoption), f.FirstSession)
+		}),
+		election.KindSendSessionDocuments: check(func(ctx workflow.Context, o election.DocumentsOutcome) error {
+			return o.Validate(len(s.confirmed()), s.sessionDate, today(ctx))
+		}),
+		election.KindOpenSession: check(func(ctx workflow.Context, o election.OpeningOutcome) error {
+			return o.Validate(s.adoption.AdoptedOn, today(ctx))
+		}),
+		election.KindRecordLeadership: check(func(_ workflow.Context, o election.LeadershipOutcome) error {
+			return o.Validate(f.Level, s.confirmed())
+		}),
+		election.KindRecordApprovals: check(func(ctx workflow.Context, o election.ApprovalsOutcome) error {
+			return o.Validate(election.NeedingApproval(f.Level, s.results), s.openedOn, today(ctx))
+		}),
+	}
+}
+
+func firstSession(ctx workflow.Context, in checklist.FirstSessionInput, lean bool) (checklist.FirstSessionResult, error) {
 	facts := in.Facts
 	var result checklist.FirstSessionResult
-	if err := workflow.UpsertTypedSearchAttributes(ctx, identityAttributes(facts)...); err != nil {
-		return result, fmt.Errorf("search attributes: %w", err)
-	}
-	rep, err := newAreaReporter(ctx, facts, checklist.AreaFirstSession)
+	s := &session{facts: facts, adoption: in.Adoption}
+	a, err := startArea(ctx, facts, checklist.AreaFirstSession, lean, s.checks())
 	if err != nil {
 		return result, err
 	}
-
-	adoption := in.Adoption
 	workflow.Go(ctx, func(ctx workflow.Context) {
 		ch := workflow.GetSignalChannel(ctx, checklist.SignalCredentialsAdopted)
 		for {
-			var a checklist.CredentialsAdoption
-			ch.Receive(ctx, &a)
-			if adoption == nil {
-				adoption = &a
+			var adopted checklist.CredentialsAdoption
+			ch.Receive(ctx, &adopted)
+			if s.adoption == nil {
+				s.adoption = &adopted
 			}
 		}
 	})
-	confirmed := func() map[election.PersonID]bool {
-		m := map[election.PersonID]bool{}
-		if adoption != nil {
-			for _, p := range adoption.Confirmed {
-				m[p] = true
-			}
-		}
-		return m
-	}
-	deadline := facts.FirstSession
-	var sessionDate, openedOn election.Date
-	var results []election.LeadershipResult
-
-	checks := map[election.TaskKind]outcomeCheck{
-		election.KindSetSessionDate: check(func(ctx workflow.Context, o election.SessionDateOutcome) error {
-			return o.Validate(earliestSession(facts, adoption), deadline)
-		}),
-		election.KindSendSessionDocuments: check(func(ctx workflow.Context, o election.DocumentsOutcome) error {
-			return o.Validate(len(confirmed()), sessionDate, today(ctx))
-		}),
-		election.KindOpenSession: check(func(ctx workflow.Context, o election.OpeningOutcome) error {
-			return o.Validate(adoption.AdoptedOn, today(ctx))
-		}),
-		election.KindRecordLeadership: check(func(_ workflow.Context, o election.LeadershipOutcome) error {
-			return o.Validate(facts.Level, confirmed())
-		}),
-		election.KindRecordApprovals: check(func(ctx workflow.Context, o election.ApprovalsOutcome) error {
-			return o.Validate(election.NeedingApproval(facts.Level, results), openedOn, today(ctx))
-		}),
-	}
-	board, err := newTaskBoard(ctx, facts.Term, facts.Council, checks, rep.publish)
-	if err != nil {
-		return result, err
-	}
-	rep.board = board
 	record := func(r checklist.SessionRecord) error {
-		r.Term, r.Council, r.Deadline = facts.Term, facts.Council, deadline
-		return workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordSession, r).Get(ctx, nil)
+		r.Term, r.Council, r.Deadline = facts.Term, facts.Council, facts.FirstSession
+		return a.w.record(ctx, checklist.ActivityRecordSession, r)
 	}
 	if err := record(checklist.SessionRecord{}); err != nil {
 		return result, fmt.Errorf("record first session: %w", err)
 	}
-
-	// The legal deadline: if it passes before the session opens, every
-	// open task of the area is flagged.
-	workflow.Go(ctx, func(ctx workflow.Context) {
-		wait := deadline.EndOfOfficeDay().Sub(workflow.Now(ctx))
-		if wait > 0 {
-			if held, _ := workflow.AwaitWithTimeout(ctx, wait, func() bool { return !openedOn.IsZero() }); held {
-				return
-			}
-		}
-		if openedOn.IsZero() {
-			board.deadlineMissed(ctx)
-		}
-	})
-
-	task := func(kind election.TaskKind, role election.Role, due time.Time, subject string) (election.Task, error) {
-		t := election.Task{ID: election.NewTaskID(facts.Term, facts.Council, kind, "session"),
-			Kind: kind, Role: role, Due: due, Subject: subject}
-		if err := board.open(ctx, t); err != nil {
-			return t, err
-		}
-		return t, board.await(ctx, t.ID)
-	}
+	watchSessionDeadline(ctx, a, s, lean)
 
 	// 1. The date.
-	rep.step(ctx, stepSessionDate)
-	t, err := task(election.KindSetSessionDate, election.RoleCouncilOffice,
-		deadline.AddDays(-dateNoticeDays).EndOfOfficeDay(), checklist.Subject(election.KindSetSessionDate, facts.Council))
-	if err != nil {
-		return result, err
-	}
+	a.rep.step(ctx, stepSessionDate)
 	var date election.SessionDateOutcome
-	if err := board.outcome(t.ID, &date); err != nil {
+	if err := a.task(ctx, a.newTask(election.KindSetSessionDate, "session", election.RoleCouncilOffice,
+		facts.FirstSession.AddDays(-dateNoticeDays), checklist.Subject(election.KindSetSessionDate, facts.Council)), &date); err != nil {
 		return result, err
 	}
-	sessionDate = date.SessionDate
-	result.SessionDate = sessionDate
-	if err := record(checklist.SessionRecord{SessionDate: sessionDate}); err != nil {
+	s.sessionDate = date.SessionDate
+	result.SessionDate = s.sessionDate
+	if err := record(checklist.SessionRecord{SessionDate: s.sessionDate}); err != nil {
 		return result, fmt.Errorf("record session date: %w", err)
 	}
 
 	// 2. Documents, to every delegate the resolution confirmed.
-	if adoption == nil {
-		rep.step(ctx, stepAwaitCreds)
-		if err := workflow.Await(ctx, func() bool { return adoption != nil }); err != nil {
+	if s.adoption == nil {
+		a.rep.step(ctx, stepAwaitCreds)
+		if err := workflow.Await(ctx, func() bool { return s.adoption != nil }); err != nil {
 			return result, err
 		}
 	}
-	rep.step(ctx, stepDocuments)
-	t, err = task(election.KindSendSessionDocuments, election.RoleCouncilOffice,
-		sessionDate.AddDays(-documentsLeadDays).EndOfOfficeDay(), checklist.Subject(election.KindSendSessionDocuments, len(adoption.Confirmed)))
-	if err != nil {
-		return result, err
-	}
+	a.rep.step(ctx, stepDocuments)
 	var docs election.DocumentsOutcome
-	if err := board.outcome(t.ID, &docs); err != nil {
+	if err := a.task(ctx, a.newTask(election.KindSendSessionDocuments, "session", election.RoleCouncilOffice,
+		s.sessionDate.AddDays(-documentsLeadDays), checklist.Subject(election.KindSendSessionDocuments, len(s.adoption.Confirmed))), &docs); err != nil {
 		return result, err
 	}
 	if err := record(checklist.SessionRecord{DocumentsSentOn: docs.SentOn, Recipients: docs.Recipients}); err != nil {
@@ -165,60 +148,81 @@ func FirstSession(ctx workflow.Context, in checklist.FirstSessionInput) (checkli
 	}
 
 	// 3. The opening, with the credential report.
-	rep.step(ctx, stepOpening)
-	t, err = task(election.KindOpenSession, election.RoleCouncilOffice, sessionDate.EndOfOfficeDay(), checklist.Subject(election.KindOpenSession))
-	if err != nil {
-		return result, err
-	}
+	a.rep.step(ctx, stepOpening)
 	var opening election.OpeningOutcome
-	if err := board.outcome(t.ID, &opening); err != nil {
+	if err := a.task(ctx, a.newTask(election.KindOpenSession, "session", election.RoleCouncilOffice,
+		s.sessionDate, checklist.Subject(election.KindOpenSession)), &opening); err != nil {
 		return result, err
 	}
-	openedOn = opening.OpenedOn
-	result.OpenedOn, result.OnTime = openedOn, !openedOn.After(deadline)
-	if err := record(checklist.SessionRecord{OpenedOn: openedOn}); err != nil {
+	s.openedOn = opening.OpenedOn
+	result.OpenedOn, result.OnTime = s.openedOn, !s.openedOn.After(facts.FirstSession)
+	if err := record(checklist.SessionRecord{OpenedOn: s.openedOn}); err != nil {
 		return result, fmt.Errorf("record opening: %w", err)
 	}
 
-	// 4. The leadership elected.
-	rep.step(ctx, stepLeadership)
-	t, err = task(election.KindRecordLeadership, election.RoleCouncilOffice, openedOn.AddDays(2).EndOfOfficeDay(), checklist.Subject(election.KindRecordLeadership))
-	if err != nil {
+	// 4 and 5. The leadership elected, and its approvals.
+	if err := recordLeadership(ctx, a, s, &result); err != nil {
 		return result, err
 	}
+	return result, a.rep.close(ctx)
+}
+
+// watchSessionDeadline flags every open task of the area if the legal
+// deadline passes before the session opens. The lean generation leaves
+// its timer running when the session opens in time, instead of cancelling
+// it (one history event fewer).
+func watchSessionDeadline(ctx workflow.Context, a *areaRun, s *session, lean bool) {
+	workflow.Go(ctx, func(ctx workflow.Context) {
+		wait := s.facts.FirstSession.EndOfOfficeDay().Sub(workflow.Now(ctx))
+		if wait > 0 {
+			if lean {
+				if err := workflow.NewTimer(ctx, wait).Get(ctx, nil); err != nil {
+					return
+				}
+			} else if held, _ := workflow.AwaitWithTimeout(ctx, wait, func() bool { return !s.openedOn.IsZero() }); held {
+				return
+			}
+		}
+		if s.openedOn.IsZero() {
+			a.board.deadlineMissed(ctx)
+		}
+	})
+}
+
+// recordLeadership enters the leadership elected at the session and, where
+// the law needs them, the higher bodies' approvals (phê chuẩn).
+func recordLeadership(ctx workflow.Context, a *areaRun, s *session, result *checklist.FirstSessionResult) error {
+	facts := a.facts
+	a.rep.step(ctx, stepLeadership)
 	var leadership election.LeadershipOutcome
-	if err := board.outcome(t.ID, &leadership); err != nil {
-		return result, err
+	if err := a.task(ctx, a.newTask(election.KindRecordLeadership, "session", election.RoleCouncilOffice,
+		s.openedOn.AddDays(2), checklist.Subject(election.KindRecordLeadership)), &leadership); err != nil {
+		return err
 	}
-	results = leadership.Results
-	result.Results = len(results)
-	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordLeadership, checklist.LeadershipRecord{
-		Term: facts.Term, Council: facts.Council, Results: results,
-	}).Get(ctx, nil); err != nil {
-		return result, fmt.Errorf("record leadership: %w", err)
+	s.results = leadership.Results
+	result.Results = len(s.results)
+	if err := a.w.record(ctx, checklist.ActivityRecordLeadership, checklist.LeadershipRecord{
+		Term: facts.Term, Council: facts.Council, Results: s.results,
+	}); err != nil {
+		return fmt.Errorf("record leadership: %w", err)
 	}
-
-	// 5. Approvals by the higher bodies, where the law needs them.
-	if needed := election.NeedingApproval(facts.Level, results); len(needed) > 0 {
-		rep.step(ctx, stepApprovals)
-		t, err = task(election.KindRecordApprovals, election.RoleCouncilOffice,
-			openedOn.AddDays(approvalDays).EndOfOfficeDay(), checklist.Subject(election.KindRecordApprovals, len(needed)))
-		if err != nil {
-			return result, err
-		}
-		var approvals election.ApprovalsOutcome
-		if err := board.outcome(t.ID, &approvals); err != nil {
-			return result, err
-		}
-		result.Approvals = len(approvals.Approvals)
-		if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityRecordApprovals, checklist.ApprovalsRecord{
-			Term: facts.Term, Council: facts.Council, Approvals: approvals.Approvals,
-		}).Get(ctx, nil); err != nil {
-			return result, fmt.Errorf("record approvals: %w", err)
-		}
+	needed := election.NeedingApproval(facts.Level, s.results)
+	if len(needed) == 0 {
+		return nil
 	}
-
-	return result, rep.close(ctx)
+	a.rep.step(ctx, stepApprovals)
+	var approvals election.ApprovalsOutcome
+	if err := a.task(ctx, a.newTask(election.KindRecordApprovals, "session", election.RoleCouncilOffice,
+		s.openedOn.AddDays(approvalDays), checklist.Subject(election.KindRecordApprovals, len(needed))), &approvals); err != nil {
+		return err
+	}
+	result.Approvals = len(approvals.Approvals)
+	if err := a.w.record(ctx, checklist.ActivityRecordApprovals, checklist.ApprovalsRecord{
+		Term: facts.Term, Council: facts.Council, Approvals: approvals.Approvals,
+	}); err != nil {
+		return fmt.Errorf("record approvals: %w", err)
+	}
+	return nil
 }
 
 // earliestSession is the first day the session may be set for: not

@@ -27,12 +27,26 @@ type areaReporter struct {
 	// published is the last progress sent, to skip reports that change
 	// nothing.
 	published checklist.AreaProgress
+	// w writes the progress in the lean generation, with the batch of the
+	// workflow task that changed it: published once per workflow task.
+	w *writer
+	// told is the progress the parent last heard of (lean generation): it
+	// hears only of what it shows and cannot see for itself.
+	told checklist.AreaProgress
 }
 
-func newAreaReporter(ctx workflow.Context, facts checklist.CouncilFacts, area checklist.Area) (*areaReporter, error) {
-	r := &areaReporter{persist: true, progress: checklist.AreaProgress{
+// newAreaReporter registers the progress query of an area; in the lean
+// generation its writer publishes the progress with each batch.
+func newAreaReporter(ctx workflow.Context, facts checklist.CouncilFacts, area checklist.Area, w *writer) (*areaReporter, error) {
+	r := &areaReporter{persist: true, w: w, progress: checklist.AreaProgress{
 		Term: facts.Term, Council: facts.Council, Area: area, State: checklist.AreaRunning, Step: "starting",
 	}}
+	if w.lean {
+		w.progress, w.published = r.change, r.announce
+		// The parent started the area with its first stage: only a
+		// change from there is worth a write.
+		r.published = r.progress
+	}
 	if err := workflow.SetQueryHandler(ctx, checklist.QueryProgress, func() (checklist.AreaProgress, error) {
 		return r.progress, nil
 	}); err != nil {
@@ -57,17 +71,69 @@ func (r *areaReporter) finish(ctx workflow.Context) {
 // finish before the run ends, so a completion in flight is not cut off.
 func (r *areaReporter) close(ctx workflow.Context) error {
 	r.finish(ctx)
+	if err := r.w.flush(ctx); err != nil {
+		return err
+	}
 	return workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
 }
 
-// publish recomputes the task counts and reports the progress if it changed.
-func (r *areaReporter) publish(ctx workflow.Context) {
+// recount refreshes the task counts of the progress.
+func (r *areaReporter) recount() {
 	switch {
 	case r.counts != nil:
 		r.progress.OpenTasks, r.progress.OverdueTasks, r.progress.NextDeadline = r.counts()
 	case r.board != nil:
 		r.progress.OpenTasks, r.progress.OverdueTasks, r.progress.NextDeadline = r.board.counts()
 	}
+}
+
+// change returns the progress, numbered, when it changed since last
+// published (lean generation); with take it counts it as published, as
+// the writer does when it writes it with the batch it flushes.
+func (r *areaReporter) change(take bool) (checklist.AreaProgress, bool) {
+	r.recount()
+	p := r.progress
+	p.Seq = r.published.Seq
+	if p == r.published {
+		return p, false
+	}
+	p.Seq++
+	if take {
+		r.progress.Seq = p.Seq
+		r.published = p
+	}
+	return p, true
+}
+
+// announce shows progress once written (lean generation): the area's search
+// attributes and current details, once per workflow task; the parent hears
+// only when the overdue count changes, the one thing it shows that it
+// cannot see for itself (it sees its children start and finish).
+func (r *areaReporter) announce(ctx workflow.Context, p checklist.AreaProgress) {
+	upsertProgressAttributes(ctx, string(p.Area)+"/"+p.Step, p.OpenTasks, p.OverdueTasks, p.NextDeadline)
+	workflow.SetCurrentDetails(ctx, areaDetails(p))
+	if p.OverdueTasks == r.told.OverdueTasks {
+		return
+	}
+	r.told = p
+	if parent := workflow.GetInfo(ctx).ParentWorkflowExecution; parent != nil {
+		f := workflow.SignalExternalWorkflow(ctx, parent.ID, "", checklist.SignalAreaProgress, p)
+		workflow.Go(ctx, func(ctx workflow.Context) {
+			if err := f.Get(ctx, nil); err != nil {
+				workflow.GetLogger(ctx).Warn("progress not sent to the parent", "error", err)
+			}
+		})
+	}
+}
+
+// publish recomputes the task counts and reports the progress if it
+// changed. In the lean generation the writer does it once per workflow
+// task, so publish has nothing to do.
+func (r *areaReporter) publish(ctx workflow.Context) {
+	if r.w.lean {
+		return
+	}
+	r.recount()
 	p := r.progress
 	p.Seq = r.published.Seq
 	if p == r.published {
@@ -185,6 +251,8 @@ func stepTitle(step string) string {
 		return "nghỉ hưu theo quy định, không có chế độ lựa chọn"
 	case "done":
 		return "đã hoàn thành"
+	case "":
+		return "đang thực hiện"
 	}
 	return step
 }

@@ -7,12 +7,24 @@ import (
 	"electionflow/checklist"
 )
 
-// Register adds every checklist workflow to a worker under its contract name.
+// Register adds every checklist workflow of both generations to a worker
+// under its contract name: the lean generation for new checklists, the
+// first for those started before it, until they finish.
 func Register(r worker.WorkflowRegistry) {
-	r.RegisterWorkflowWithOptions(Checklist, workflow.RegisterOptions{Name: checklist.WorkflowChecklist})
-	r.RegisterWorkflowWithOptions(Credentials, workflow.RegisterOptions{Name: checklist.WorkflowCredentials})
-	r.RegisterWorkflowWithOptions(FirstSession, workflow.RegisterOptions{Name: checklist.WorkflowFirstSession})
-	RegisterCommendations(r)
-	r.RegisterWorkflowWithOptions(OutgoingCadres, workflow.RegisterOptions{Name: checklist.WorkflowCadres})
-	r.RegisterWorkflowWithOptions(CadreCase, workflow.RegisterOptions{Name: checklist.WorkflowCadreCase})
+	for name, fn := range map[string]any{
+		checklist.WorkflowChecklist:       ChecklistV2,
+		checklist.WorkflowCredentials:     CredentialsV2,
+		checklist.WorkflowFirstSession:    FirstSessionV2,
+		checklist.WorkflowCommendations:   CommendationsV2,
+		checklist.WorkflowCadres:          OutgoingCadresV2,
+		checklist.WorkflowCadreCase:       CadreCaseV2,
+		checklist.WorkflowChecklistV1:     checklistV1,
+		checklist.WorkflowCredentialsV1:   credentialsV1,
+		checklist.WorkflowFirstSessionV1:  firstSessionV1,
+		checklist.WorkflowCommendationsV1: commendationsV1,
+		checklist.WorkflowCadresV1:        outgoingCadresV1,
+		checklist.WorkflowCadreCaseV1:     cadreCaseV1,
+	} {
+		r.RegisterWorkflowWithOptions(fn, workflow.RegisterOptions{Name: name})
+	}
 }

@@ -42,6 +42,9 @@ type boardTask struct {
 	done       bool
 	overdue    bool
 	outcome    json.RawMessage
+	// noticed counts the notices of the task sent or skipped so far
+	// (lean generation): its reminders, then its escalation.
+	noticed int
 }
 
 // taskBoard is the human-task machinery every area workflow shares: tasks
@@ -55,19 +58,27 @@ type taskBoard struct {
 	tasks    map[election.TaskID]*boardTask
 	order    []election.TaskID
 	onChange func(ctx workflow.Context)
+	w        *writer
+	// opened and ticks change when a task opens or a notice timer fires,
+	// to wake the lean generation's one watcher.
+	opened, ticks int
 }
 
 // newTaskBoard registers the complete-task update on the calling workflow.
 // checks says which task kinds the workflow has and how their outcomes are
-// validated; onChange runs whenever a task opens, closes or turns overdue.
+// validated; onChange runs whenever a task opens, closes or turns overdue;
+// w writes to Postgres.
 func newTaskBoard(ctx workflow.Context, term election.Term, council election.CouncilCode,
-	checks map[election.TaskKind]outcomeCheck, onChange func(workflow.Context)) (*taskBoard, error) {
+	checks map[election.TaskKind]outcomeCheck, onChange func(workflow.Context), w *writer) (*taskBoard, error) {
 	b := &taskBoard{term: term, council: council, checks: checks,
-		tasks: make(map[election.TaskID]*boardTask), onChange: onChange}
+		tasks: make(map[election.TaskID]*boardTask), onChange: onChange, w: w}
 	err := workflow.SetUpdateHandlerWithOptions(ctx, checklist.UpdateCompleteTask, b.complete,
 		workflow.UpdateHandlerOptions{Validator: b.validate})
 	if err != nil {
 		return nil, fmt.Errorf("register %s: %w", checklist.UpdateCompleteTask, err)
+	}
+	if w.lean {
+		workflow.Go(ctx, b.watchAll)
 	}
 	return b, nil
 }
@@ -107,8 +118,11 @@ func (b *taskBoard) complete(ctx workflow.Context, req checklist.CompleteTaskReq
 		// Two updates passed validation before either closed the task.
 		return checklist.CompleteTaskResult{}, fmt.Errorf("task %s is already completed", req.TaskID)
 	}
-	t.completing = true
 	now := workflow.Now(ctx)
+	if b.w.lean {
+		return b.completeLean(ctx, req, t, now)
+	}
+	t.completing = true
 	err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityCompleteTask, checklist.TaskCompletion{
 		Task: t.task, Actor: req.Actor, Role: req.Role, Source: req.Source, Outcome: req.Outcome, At: now,
 	}).Get(ctx, nil)
@@ -118,6 +132,23 @@ func (b *taskBoard) complete(ctx workflow.Context, req checklist.CompleteTaskReq
 	}
 	t.done, t.completing, t.outcome = true, false, req.Outcome
 	b.onChange(ctx)
+	return checklist.CompleteTaskResult{TaskID: req.TaskID, CompletedAt: now}, nil
+}
+
+// completeLean closes an accepted task in the lean generation: the task
+// is done at once, so the area's code runs on in this workflow task, and
+// the update answers once the batch holding its inbox and audit rows is
+// written.
+func (b *taskBoard) completeLean(ctx workflow.Context, req checklist.CompleteTaskRequest, t *boardTask, now time.Time) (checklist.CompleteTaskResult, error) {
+	t.done, t.outcome = true, req.Outcome
+	b.w.pending.Completed = append(b.w.pending.Completed, checklist.TaskCompletion{
+		Task: t.task, Actor: req.Actor, Role: req.Role, Source: req.Source, Outcome: req.Outcome, At: now,
+	})
+	batch := b.w.batch
+	b.onChange(ctx)
+	if err := b.w.wait(ctx, batch); err != nil {
+		return checklist.CompleteTaskResult{}, fmt.Errorf("record completion of %s: %w", req.TaskID, err)
+	}
 	return checklist.CompleteTaskResult{TaskID: req.TaskID, CompletedAt: now}, nil
 }
 
@@ -143,6 +174,19 @@ func (b *taskBoard) open(ctx workflow.Context, tasks ...election.Task) error {
 		added[i] = &boardTask{task: t}
 		b.tasks[t.ID] = added[i]
 		b.order = append(b.order, t.ID)
+	}
+	if b.w.lean {
+		now := workflow.Now(ctx)
+		for _, bt := range added {
+			// Reminders already due when the task opens are too late.
+			for bt.noticed < len(reminderLeads()) && !noticeAt(bt, bt.noticed).After(now) {
+				bt.noticed++
+			}
+		}
+		b.w.pending.Opened = append(b.w.pending.Opened, fresh...)
+		b.opened++
+		b.onChange(ctx)
+		return nil
 	}
 	if err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityOpenTasks, fresh).Get(ctx, nil); err != nil {
 		return fmt.Errorf("open tasks: %w", err)
@@ -182,20 +226,85 @@ func (b *taskBoard) watch(ctx workflow.Context, t *boardTask) {
 	b.onChange(ctx)
 }
 
+// noticeAt is when the i-th notice of a task is due: its reminders, then
+// its escalation at the due time.
+func noticeAt(t *boardTask, i int) time.Time {
+	if leads := reminderLeads(); i < len(leads) {
+		return t.task.Due.Add(-leads[i])
+	}
+	return t.task.Due
+}
+
+// watchAll sends the reminders and escalations of every open task of the
+// lean generation with one timer, armed for the earliest notice ahead. A
+// task that closes leaves the timer running: when it fires, nothing is
+// due and it is armed again, which costs one event where cancelling would
+// cost one every time.
+func (b *taskBoard) watchAll(ctx workflow.Context) {
+	leads := reminderLeads()
+	var armed time.Time
+	for {
+		now := workflow.Now(ctx)
+		var next time.Time
+		escalated := false
+		for _, id := range b.order {
+			t := b.tasks[id]
+			for !t.done && t.noticed <= len(leads) {
+				at := noticeAt(t, t.noticed)
+				if at.After(now) {
+					if next.IsZero() || at.Before(next) {
+						next = at
+					}
+					break
+				}
+				if t.noticed < len(leads) {
+					b.notify(ctx, t, checklist.NoticeReminder, leads[t.noticed])
+				} else {
+					b.notify(ctx, t, checklist.NoticeEscalation, 0)
+					t.overdue, t.task.Overdue, escalated = true, true, true
+				}
+				t.noticed++
+			}
+		}
+		if escalated {
+			b.onChange(ctx)
+		}
+		if !next.IsZero() && (armed.IsZero() || !armed.After(now) || next.Before(armed)) {
+			armed = next
+			timer := workflow.NewTimer(ctx, next.Sub(now))
+			workflow.Go(ctx, func(ctx workflow.Context) {
+				if timer.Get(ctx, nil) == nil {
+					b.ticks++
+				}
+			})
+		}
+		opened, ticks := b.opened, b.ticks
+		if err := workflow.Await(ctx, func() bool { return b.opened != opened || b.ticks != ticks }); err != nil {
+			return
+		}
+	}
+}
+
 // notify records a reminder or escalation. A failure is logged, not fatal:
 // the task itself stays open and visible in the inbox.
 func (b *taskBoard) notify(ctx workflow.Context, t *boardTask, kind checklist.NoticeKind, lead time.Duration) {
-	err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityNotifyTask, checklist.TaskNotice{
-		Task: t.task, Kind: kind, Lead: lead, At: workflow.Now(ctx),
-	}).Get(ctx, nil)
+	notice := checklist.TaskNotice{Task: t.task, Kind: kind, Lead: lead, At: workflow.Now(ctx)}
+	if b.w.lean {
+		b.w.pending.Notices = append(b.w.pending.Notices, notice)
+		return
+	}
+	err := workflow.ExecuteActivity(withDBActivity(ctx), checklist.ActivityNotifyTask, notice).Get(ctx, nil)
 	if err != nil {
 		workflow.GetLogger(ctx).Error("task notice failed", "task", t.task.ID, "kind", kind, "error", err)
 	}
 }
 
-// await blocks until every given task is done.
+// await blocks until every given task is done, or a write failed for good.
 func (b *taskBoard) await(ctx workflow.Context, ids ...election.TaskID) error {
-	return workflow.Await(ctx, func() bool {
+	err := workflow.Await(ctx, func() bool {
+		if b.w.err != nil {
+			return true
+		}
 		for _, id := range ids {
 			if t := b.tasks[id]; t == nil || !t.done {
 				return false
@@ -203,6 +312,10 @@ func (b *taskBoard) await(ctx workflow.Context, ids ...election.TaskID) error {
 		}
 		return true
 	})
+	if err != nil {
+		return err
+	}
+	return b.w.err
 }
 
 // outcome decodes the outcome of a done task into v.
