@@ -1,14 +1,19 @@
 // Package devserver runs the whole Temporal stack inside the current process,
 // for a developer's laptop and for tests: a single-process Temporal server
-// (frontend, history, matching and worker services) persisting to a SQLite
-// file, so workflows survive a restart, and optionally the Temporal Web UI.
+// (frontend, history, matching and worker services) persisting to
+// PostgreSQL (databases of its own on electionflow's server, as production
+// does) or to a SQLite file, so workflows survive a restart, and optionally
+// the Temporal Web UI.
 //
-// It mirrors `temporal server start-dev --db-filename` of the Temporal CLI,
-// plus what electionflow needs on top: the namespace registered with a
-// retention that fits weeks-long election work, and the custom search
-// attributes the managers filter by registered idempotently.
+// It mirrors `temporal server start-dev` of the Temporal CLI, plus what
+// electionflow needs on top: Temporal's schema created and upgraded
+// in-process (no temporal-sql-tool), several history shards on Postgres
+// (fixed when the database is created, and checked at every start), the
+// namespace registered with a retention that fits weeks-long election work,
+// and the custom search attributes the managers filter by registered
+// idempotently.
 //
-// It is not meant for production: one history shard, SQLite, no TLS, no auth.
+// It is not meant for production: one process, no TLS, no auth.
 package devserver
 
 import (
@@ -44,21 +49,40 @@ const (
 	DefaultNamespace = "default"
 	// DBFileName is the name of the SQLite database file inside Options.DataDir.
 	DBFileName = "temporal.db"
+	// DefaultHistoryShards is the history shard count of a new Postgres
+	// database when Options.HistoryShards is 0. SHARDS_FIGURE
+	DefaultHistoryShards = 4
+	// sqliteHistoryShards is the shard count of a new SQLite database:
+	// SQLite serialises every write, so more shards only add work.
+	sqliteHistoryShards = 1
 
 	// startTimeout bounds how long Start waits for the frontend to become
 	// healthy and for the namespace setup, on top of the caller's context.
 	startTimeout = 60 * time.Second
 	// clusterName is the name of the single, local cluster.
 	clusterName = "active"
-	// storeName names the SQLite data store in the server configuration.
-	storeName = "sqlite-default"
+	// sqliteStoreName names the SQLite data store in the server
+	// configuration, postgresStoreName and postgresVisibilityStoreName the
+	// Postgres ones.
+	sqliteStoreName             = "sqlite-default"
+	postgresStoreName           = "postgres-default"
+	postgresVisibilityStoreName = "postgres-visibility"
 )
 
 // Options configures Start.
 type Options struct {
-	// DataDir is required: the SQLite persistence lives in DataDir/temporal.db
-	// so workflows survive a restart. The directory is created if missing.
+	// Postgres, when set, makes the server persist to PostgreSQL; otherwise
+	// it persists to SQLite in DataDir.
+	Postgres *PostgresStore
+	// DataDir is required without Postgres: the SQLite persistence lives in
+	// DataDir/temporal.db so workflows survive a restart. The directory is
+	// created if missing.
 	DataDir string
+	// HistoryShards is the number of history shards of a new database (0:
+	// DefaultHistoryShards on Postgres, 1 on SQLite). An existing database
+	// keeps the count it was created with: 0 uses it, and another count is
+	// refused with a *ShardMismatchError.
+	HistoryShards int32
 	// Host is the IP address all listeners bind to; default "127.0.0.1".
 	// "localhost" is accepted and means 127.0.0.1.
 	Host string
@@ -91,6 +115,7 @@ type Server struct {
 	quietOnStop  bool
 	frontendAddr string
 	namespace    string
+	shards       int32
 
 	stopOnce sync.Once
 	stopErr  error
@@ -101,16 +126,31 @@ type Server struct {
 // opts.Namespace and opts.SearchAttributes. ctx bounds the start-up only;
 // the server runs until Stop.
 func Start(ctx context.Context, opts Options) (*Server, error) {
-	if opts.DataDir == "" {
-		return nil, errors.New("devserver: Options.DataDir is required (the SQLite database is kept there)")
-	}
-	dataDir, err := filepath.Abs(opts.DataDir)
-	if err != nil {
-		return nil, fmt.Errorf("devserver: resolve data dir %q: %w", opts.DataDir, err)
-	}
-	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("devserver: create data dir: %w", err)
-	}
+	return start(ctx, opts, tuning{})
+}
+
+// tuning overrides settings for measurements (see export_test.go); the
+// zero tuning is what Start uses.
+type tuning struct {
+	// dynamic overrides dynamic config keys.
+	dynamic map[string]any
+	// sql adjusts the SQL store configurations.
+	sql func(*config.SQL)
+}
+
+// stores are the server's persistence: one SQL configuration for the
+// executions and one for visibility (the same for SQLite).
+type stores struct {
+	main, visibility *config.SQL
+	// describe names the database in messages.
+	describe string
+	// defaultShards is the shard count of a new database.
+	defaultShards int32
+	postgres      bool
+}
+
+// start is Start with measurement overrides.
+func start(ctx context.Context, opts Options, tune tuning) (*Server, error) {
 	host := opts.Host
 	switch host {
 	case "":
@@ -126,13 +166,23 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		namespace = DefaultNamespace
 	}
 
-	ports, err := choosePorts(host, opts.FrontendPort, opts.UIPort)
+	st, err := prepareStores(ctx, opts, namespace)
+	if err != nil {
+		return nil, fmt.Errorf("devserver: %w", err)
+	}
+	if tune.sql != nil {
+		tune.sql(st.main)
+		if st.visibility != st.main {
+			tune.sql(st.visibility)
+		}
+	}
+	shards, err := resolveShardCount(ctx, st.main, clusterName, st.describe, opts.HistoryShards, st.defaultShards)
 	if err != nil {
 		return nil, fmt.Errorf("devserver: %w", err)
 	}
 
-	sqlConf := sqliteConfig(filepath.Join(dataDir, DBFileName))
-	if err := prepareDatabase(sqlConf, clusterName, namespace); err != nil {
+	ports, err := choosePorts(host, opts.FrontendPort, opts.UIPort)
+	if err != nil {
 		return nil, fmt.Errorf("devserver: %w", err)
 	}
 
@@ -144,9 +194,14 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		quietOnStop:  opts.Logger.GetLevel() != zerolog.DebugLevel,
 		frontendAddr: net.JoinHostPort(host, strconv.Itoa(ports.frontend)),
 		namespace:    namespace,
+		shards:       shards,
 	}
 
-	serverOpts, err := buildServerOptions(host, ports, sqlConf, logger)
+	dyn := devDynamicConfig(st.postgres)
+	for k, v := range tune.dynamic {
+		dyn[dynamicconfig.MakeKey(k)] = v
+	}
+	serverOpts, err := buildServerOptions(host, ports, st, shards, dyn, logger)
 	if err != nil {
 		return nil, fmt.Errorf("devserver: %w", err)
 	}
@@ -175,6 +230,39 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	return s, nil
 }
 
+// prepareStores creates or upgrades the database opts asks for, with
+// namespace registered, and returns its configuration.
+func prepareStores(ctx context.Context, opts Options, namespace string) (stores, error) {
+	if opts.Postgres != nil {
+		p := opts.Postgres.withDefaults()
+		if err := preparePostgres(ctx, p, clusterName, namespace); err != nil {
+			return stores{}, err
+		}
+		return stores{
+			main: p.sqlConfig(p.Database), visibility: p.sqlConfig(p.VisibilityDatabase),
+			describe:      fmt.Sprintf("Temporal's Postgres database %s on %s:%d", p.Database, p.Host, p.Port),
+			defaultShards: DefaultHistoryShards, postgres: true,
+		}, nil
+	}
+	if opts.DataDir == "" {
+		return stores{}, errors.New("Options.DataDir is required without Options.Postgres (the SQLite database is kept there)")
+	}
+	dataDir, err := filepath.Abs(opts.DataDir)
+	if err != nil {
+		return stores{}, fmt.Errorf("resolve data dir %q: %w", opts.DataDir, err)
+	}
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return stores{}, fmt.Errorf("create data dir: %w", err)
+	}
+	dbFile := filepath.Join(dataDir, DBFileName)
+	sqlConf := sqliteConfig(dbFile)
+	if err := prepareDatabase(sqlConf, clusterName, namespace); err != nil {
+		return stores{}, err
+	}
+	return stores{main: sqlConf, visibility: sqlConf, describe: "Temporal's SQLite database " + dbFile,
+		defaultShards: sqliteHistoryShards}, nil
+}
+
 // FrontendAddress returns the frontend's host:port, for client.Dial,
 // TEMPORAL_ADDRESS or the temporal CLI's --address.
 func (s *Server) FrontendAddress() string { return s.frontendAddr }
@@ -190,6 +278,10 @@ func (s *Server) UIURL() string {
 
 // Namespace returns the namespace registered at start.
 func (s *Server) Namespace() string { return s.namespace }
+
+// HistoryShards returns the number of history shards the server runs with,
+// the one recorded in its database.
+func (s *Server) HistoryShards() int32 { return s.shards }
 
 // Stop shuts down the Web UI, then the Temporal server. It is safe to call
 // more than once; later calls return the first call's result.
@@ -293,8 +385,8 @@ func choosePorts(host string, frontend, ui int) (portSet, error) {
 
 // buildServerOptions assembles the temporal.NewServer options, following
 // the Temporal CLI dev server.
-func buildServerOptions(host string, ports portSet, sqlConf *config.SQL, logger zerologAdapter) ([]temporal.ServerOption, error) {
-	conf := buildServerConfig(host, ports, sqlConf)
+func buildServerOptions(host string, ports portSet, st stores, shards int32, dyn dynamicconfig.StaticClient, logger zerologAdapter) ([]temporal.ServerOption, error) {
+	conf := buildServerConfig(host, ports, st, shards)
 	authorizer, err := authorization.GetAuthorizerFromConfig(&conf.Global.Authorization)
 	if err != nil {
 		return nil, fmt.Errorf("create authorizer: %w", err)
@@ -318,13 +410,14 @@ func buildServerOptions(host string, ports portSet, sqlConf *config.SQL, logger 
 		temporal.WithLogger(logger),
 		temporal.WithAuthorizer(authorizer),
 		temporal.WithClaimMapper(func(*config.Config) authorization.ClaimMapper { return claimMapper }),
-		temporal.WithDynamicConfigClient(devDynamicConfig()),
+		temporal.WithDynamicConfigClient(dyn),
 	}, nil
 }
 
-// devDynamicConfig returns the dynamic configuration of the dev server.
-func devDynamicConfig() dynamicconfig.StaticClient {
-	return dynamicconfig.StaticClient{
+// devDynamicConfig returns the dynamic configuration of the dev server,
+// on Postgres when postgres is set and on SQLite otherwise.
+func devDynamicConfig(postgres bool) dynamicconfig.StaticClient {
+	dc := dynamicconfig.StaticClient{
 		// Search attributes registered at start are usable at once instead
 		// of after the cache refresh (as in the CLI dev server).
 		dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key(): true,
@@ -342,11 +435,16 @@ func devDynamicConfig() dynamicconfig.StaticClient {
 		dynamicconfig.FrontendEnableUpdateWorkflowExecution.Key():              true,
 		dynamicconfig.FrontendEnableUpdateWorkflowExecutionAsyncAccepted.Key(): true,
 	}
+	if postgres {
+		// POSTGRES_TUNING
+		_ = dc
+	}
+	return dc
 }
 
 // buildServerConfig returns the static server configuration: one process,
-// one history shard, SQLite for both the default and the visibility store.
-func buildServerConfig(host string, ports portSet, sqlConf *config.SQL) *config.Config {
+// shards history shards, st for the default and the visibility store.
+func buildServerConfig(host string, ports portSet, st stores, shards int32) *config.Config {
 	frontendAddr := net.JoinHostPort(host, strconv.Itoa(ports.frontend))
 	service := func(port int) config.Service {
 		return config.Service{RPC: config.RPC{GRPCPort: port, BindOnIP: host}}
@@ -354,10 +452,20 @@ func buildServerConfig(host string, ports portSet, sqlConf *config.SQL) *config.
 	var conf config.Config
 	conf.Global.Membership.MaxJoinDuration = 30 * time.Second
 	conf.Global.Membership.BroadcastAddress = host
-	conf.Persistence.DefaultStore = storeName
-	conf.Persistence.VisibilityStore = storeName
-	conf.Persistence.NumHistoryShards = 1
-	conf.Persistence.DataStores = map[string]config.DataStore{storeName: {SQL: sqlConf}}
+	conf.Persistence.NumHistoryShards = shards
+	if st.postgres {
+		conf.Persistence.DefaultStore = postgresStoreName
+		conf.Persistence.VisibilityStore = postgresVisibilityStoreName
+		conf.Persistence.DataStores = map[string]config.DataStore{
+			postgresStoreName:           {SQL: st.main},
+			postgresVisibilityStoreName: {SQL: st.visibility},
+		}
+	} else {
+		// One store for both, as the CLI dev server: one file, one pool.
+		conf.Persistence.DefaultStore = sqliteStoreName
+		conf.Persistence.VisibilityStore = sqliteStoreName
+		conf.Persistence.DataStores = map[string]config.DataStore{sqliteStoreName: {SQL: st.main}}
+	}
 	conf.ClusterMetadata = &cluster.Config{
 		EnableGlobalNamespace:    false,
 		FailoverVersionIncrement: 10,
