@@ -67,7 +67,7 @@ func checkHistories(t *testing.T, st *stack) {
 // historyVersion names the histories -update-histories writes: raise it
 // when workflow code changes under a new workflow.GetVersion, so the
 // histories of every earlier version stay and keep being replayed.
-const historyVersion = "v1"
+const historyVersion = "v2"
 
 func exportHistory(t *testing.T, st *stack, ctx context.Context, id string) []byte {
 	t.Helper()

@@ -11,9 +11,11 @@ import (
 // The histories under testdata come from real runs (the integration test
 // writes them with -update-histories), one file per workflow type and code
 // version: checklist.json and credentials.json from before the later areas,
-// *-v1.json since. Replaying every one guards determinism: a change to
-// workflow code that would break running checklists fails here unless it is
-// versioned with workflow.GetVersion.
+// *-v1.json of the first generation with every area, *-v2.json of the lean
+// generation (workflow types named …V2). Replaying every one guards
+// determinism: a change to workflow code that would break running
+// checklists fails here unless it is versioned (workflow.GetVersion, or a
+// new generation of workflow types).
 func TestReplayHistories(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
 	if err != nil || len(files) < 2 {
