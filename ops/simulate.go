@@ -39,6 +39,10 @@ type SimOptions struct {
 	Seed uint64
 	// Now gives today's date for outcomes; nil means time.Now.
 	Now func() time.Time
+	// RoundTrip, if not nil, is told how long each completion took as
+	// staff see it, from sending it to its answer (accepted, refused or
+	// failed), one call at a time; a rehearsal measures latency with it.
+	RoundTrip func(t store.InboxTask, took time.Duration, err error)
 }
 
 // SimReport counts what simulated staff did.
@@ -197,12 +201,17 @@ func (s *simulation) complete(ctx context.Context, t store.InboxTask) (bool, err
 		}
 		return false, err
 	}
+	sent := time.Now()
 	_, err = s.o.CompleteTask(ctx, checklist.CompleteTaskRequest{
 		TaskID: t.ID, Actor: "sim-" + string(t.Role), Role: t.Role, Source: "simulated-staff", Outcome: outcome,
 	})
+	took := time.Since(sent)
 	var refusal *RefusedError
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.opts.RoundTrip != nil && (err == nil || ctx.Err() == nil) {
+		s.opts.RoundTrip(t, took, err)
+	}
 	switch {
 	case errors.As(err, &refusal):
 		s.refused[t.ID] = true
