@@ -20,6 +20,18 @@ const (
 	stepNoOption = "no-option"
 )
 
+// cadresSteps says in Vietnamese what the outgoing cadres area and a case waits for at each step.
+func cadresSteps() map[string]string {
+	return map[string]string{
+		stepCases:    "đang giải quyết từng trường hợp",
+		stepVerify:   "chờ xác minh quá trình đóng BHXH và tiền lương",
+		stepChoice:   "chờ cán bộ lựa chọn chế độ",
+		stepApproval: "chờ phê duyệt",
+		stepDecision: "chờ quyết định",
+		stepNoOption: "nghỉ hưu theo quy định, không có chế độ lựa chọn",
+	}
+}
+
 // Lead times of a case's tasks, counted back from the decisions deadline.
 const (
 	verifyLeadDays   = 45
@@ -71,9 +83,8 @@ func outgoingCadres(ctx workflow.Context, in checklist.CadresInput, lean bool) (
 	}
 	a.rep.step(ctx, stepCases)
 
-	signals := workflow.GetSignalChannel(ctx, checklist.SignalAreaProgress)
-	sel := workflow.NewSelector(ctx)
-	sel.AddReceive(signals, func(c workflow.ReceiveChannel, _ bool) {
+	fan := newFanOut(ctx)
+	fan.receive(workflow.GetSignalChannel(ctx, checklist.SignalAreaProgress), func(c workflow.ReceiveChannel) {
 		var p checklist.AreaProgress
 		c.Receive(ctx, &p)
 		if cur, ok := cases[p.Area]; !ok || p.Seq > cur.Seq {
@@ -84,16 +95,13 @@ func outgoingCadres(ctx workflow.Context, in checklist.CadresInput, lean bool) (
 		}
 		a.rep.publish(ctx)
 	})
-	running := 0
 	var failed error
 	for _, id := range cadres {
 		childCtx := workflow.WithChildOptions(ctx, childOptions(facts,
 			checklist.AreaWorkflowID(facts.Term, facts.Council, checklist.AreaCadres)+"/"+string(id),
 			"Chế độ cán bộ "+string(id)+" — "+facts.Name, caseArea(id), lean))
 		f := workflow.ExecuteChildWorkflow(childCtx, caseWorkflow(lean), checklist.CadreCaseInput{Facts: facts, Cadre: id})
-		running++
-		sel.AddFuture(f, func(f workflow.Future) {
-			running--
+		fan.follow(f, func(f workflow.Future) {
 			var r checklist.CadreCaseResult
 			if err := f.Get(ctx, &r); err != nil {
 				failed = fmt.Errorf("case of cadre %s: %w", id, err)
@@ -104,9 +112,7 @@ func outgoingCadres(ctx workflow.Context, in checklist.CadresInput, lean bool) (
 			a.rep.publish(ctx)
 		})
 	}
-	for running > 0 {
-		sel.Select(ctx)
-	}
+	fan.wait(ctx)
 	if failed != nil {
 		return result, failed
 	}

@@ -133,25 +133,22 @@ func (c *checklistRun) startAreas(ctx workflow.Context) {
 // ends.
 func (c *checklistRun) awaitAreas(ctx workflow.Context) error {
 	signals := workflow.GetSignalChannel(ctx, checklist.SignalAreaProgress)
-	adoptions := workflow.GetSignalChannel(ctx, checklist.SignalCredentialsAdopted)
-	running := len(c.children)
 	var childErr error
-	sel := workflow.NewSelector(ctx)
-	sel.AddReceive(signals, func(ch workflow.ReceiveChannel, _ bool) {
+	fan := newFanOut(ctx)
+	fan.receive(signals, func(ch workflow.ReceiveChannel) {
 		var p checklist.AreaProgress
 		ch.Receive(ctx, &p)
 		markArea(&c.progress, p)
 		c.publish(ctx)
 	})
-	sel.AddReceive(adoptions, func(ch workflow.ReceiveChannel, _ bool) {
+	fan.receive(workflow.GetSignalChannel(ctx, checklist.SignalCredentialsAdopted), func(ch workflow.ReceiveChannel) {
 		var a checklist.CredentialsAdoption
 		ch.Receive(ctx, &a)
 		forwardAdoption(ctx, c.children, a)
 	})
 	for i := range c.children {
 		ch := &c.children[i]
-		sel.AddFuture(ch.future, func(f workflow.Future) {
-			running--
+		fan.follow(ch.future, func(f workflow.Future) {
 			if err := f.Get(ctx, ch.result); err != nil {
 				childErr = errors.Join(childErr, fmt.Errorf("%s area: %w", ch.area, err))
 				setAreaState(&c.progress, ch.area, checklist.AreaFailed, "failed")
@@ -161,9 +158,7 @@ func (c *checklistRun) awaitAreas(ctx workflow.Context) error {
 			c.publish(ctx)
 		})
 	}
-	for running > 0 {
-		sel.Select(ctx)
-	}
+	fan.wait(ctx)
 	// Progress signals sent just before a child finished are stale now.
 	for {
 		var p checklist.AreaProgress

@@ -163,3 +163,15 @@ func TestMarkAreaKeepsNewerReports(t *testing.T) {
 }
 
 func sessionTask(kind election.TaskKind) election.TaskID { return taskID(kind, "session") }
+
+// Every step an area names has a Vietnamese title.
+func TestEveryStepHasATitle(t *testing.T) {
+	steps := []string{stepReview, stepResolution, stepCertificates, stepHandover, stepSessionDate, stepAwaitCreds,
+		stepDocuments, stepOpening, stepLeadership, stepApprovals, stepNominations, stepAppraisal, stepCouncilReview,
+		stepCommendationDecision, stepCases, stepVerify, stepChoice, stepApproval, stepDecision, stepNoOption, "starting", "done", ""}
+	for _, s := range steps {
+		if title := stepTitle(s); title == s || title == "" {
+			t.Errorf("step %q has no title", s)
+		}
+	}
+}

@@ -18,6 +18,16 @@ const (
 	stepCommendationDecision = "decision"
 )
 
+// commendationsSteps says in Vietnamese what the commendations area waits for at each step.
+func commendationsSteps() map[string]string {
+	return map[string]string{
+		stepNominations:          "chờ đề nghị khen thưởng",
+		stepAppraisal:            "đang thẩm định hồ sơ khen thưởng",
+		stepCouncilReview:        "chờ Hội đồng Thi đua – Khen thưởng xét",
+		stepCommendationDecision: "chờ quyết định khen thưởng",
+	}
+}
+
 // The subjects of the area's one-per-council tasks, in their task IDs.
 const (
 	nominationsSubject          = "nominations"

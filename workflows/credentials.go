@@ -17,6 +17,16 @@ const (
 	stepHandover     = "handover"
 )
 
+// credentialsSteps says in Vietnamese what the credentials area waits for at each step.
+func credentialsSteps() map[string]string {
+	return map[string]string{
+		stepReview:       "đang xét khiếu nại, tố cáo",
+		stepResolution:   "chờ thông qua nghị quyết xác nhận tư cách",
+		stepCertificates: "đang cấp giấy chứng nhận",
+		stepHandover:     "chờ trao giấy chứng nhận",
+	}
+}
+
 // versionSignalAdoption gates the signal that tells the checklist the
 // resolution was adopted, added with the first-session area.
 const versionSignalAdoption = "signal-adoption"
@@ -103,28 +113,37 @@ func credentials(ctx workflow.Context, in checklist.CredentialsInput, lean bool)
 		return result, err
 	}
 
-	// 3. Certificates for the confirmed, issued with the resolution.
+	// 3 and 4. Certificates, handed over before the first session.
+	if err := certificates(ctx, a, adopted, &result); err != nil {
+		return result, err
+	}
+	return result, a.rep.close(ctx)
+}
+
+// certificates issues the certificates of the confirmed with the adopted
+// resolution, then has the council office hand them over, by the day
+// before the first session.
+func certificates(ctx workflow.Context, a *areaRun, adopted election.ResolutionOutcome, result *checklist.CredentialsResult) error {
+	facts := a.facts
 	a.rep.step(ctx, stepCertificates)
 	if err := a.w.call(ctx, checklist.ActivityIssueCertificates, checklist.CertificateIssue{
 		Term: facts.Term, Council: facts.Council, ResolutionNo: adopted.ResolutionNo, IssuedOn: adopted.AdoptedOn,
 	}, &result.Certificates); err != nil {
-		return result, fmt.Errorf("issue certificates: %w", err)
+		return fmt.Errorf("issue certificates: %w", err)
 	}
-
-	// 4. The council office hands them over, before the first session.
 	a.rep.step(ctx, stepHandover)
 	handover := a.newTask(election.KindHandOverCertificates, "certificates", election.RoleCouncilOffice,
 		facts.FirstSession.AddDays(-1), checklist.Subject(election.KindHandOverCertificates, result.Certificates))
 	var handed election.HandoverOutcome
 	if err := a.task(ctx, handover, &handed); err != nil {
-		return result, err
+		return err
 	}
 	if err := a.w.record(ctx, checklist.ActivityHandOverCertificates, checklist.CertificateHandover{
 		Term: facts.Term, Council: facts.Council, HandedOverOn: handed.HandedOverOn,
 	}); err != nil {
-		return result, fmt.Errorf("hand over certificates: %w", err)
+		return fmt.Errorf("hand over certificates: %w", err)
 	}
-	return result, a.rep.close(ctx)
+	return nil
 }
 
 // reviewComplaints opens a review task for every complaint and

@@ -19,6 +19,18 @@ const (
 	stepApprovals   = "approvals"
 )
 
+// firstSessionSteps says in Vietnamese what the first-session area waits for at each step.
+func firstSessionSteps() map[string]string {
+	return map[string]string{
+		stepSessionDate: "chờ ấn định ngày họp",
+		stepAwaitCreds:  "chờ nghị quyết xác nhận tư cách",
+		stepDocuments:   "chờ gửi tài liệu kỳ họp",
+		stepOpening:     "chờ khai mạc kỳ họp",
+		stepLeadership:  "chờ kết quả bầu các chức danh",
+		stepApprovals:   "chờ phê chuẩn kết quả bầu",
+	}
+}
+
 // Lead times of the first-session tasks.
 const (
 	// dateNoticeDays: the date is set at least this long before the

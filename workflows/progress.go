@@ -204,57 +204,24 @@ func areaTitle(a checklist.Area) string {
 	return string(a)
 }
 
-// stepTitle says in Vietnamese what an area is waiting for.
+// stepTitle says in Vietnamese what an area is waiting for; each area
+// names its own steps beside its code.
 func stepTitle(step string) string {
-	switch step {
-	case "starting":
-		return "đang khởi động"
-	case stepReview:
-		return "đang xét khiếu nại, tố cáo"
-	case stepResolution:
-		return "chờ thông qua nghị quyết xác nhận tư cách"
-	case stepCertificates:
-		return "đang cấp giấy chứng nhận"
-	case stepHandover:
-		return "chờ trao giấy chứng nhận"
-	case stepSessionDate:
-		return "chờ ấn định ngày họp"
-	case stepAwaitCreds:
-		return "chờ nghị quyết xác nhận tư cách"
-	case stepDocuments:
-		return "chờ gửi tài liệu kỳ họp"
-	case stepOpening:
-		return "chờ khai mạc kỳ họp"
-	case stepLeadership:
-		return "chờ kết quả bầu các chức danh"
-	case stepApprovals:
-		return "chờ phê chuẩn kết quả bầu"
-	case stepNominations:
-		return "chờ đề nghị khen thưởng"
-	case stepAppraisal:
-		return "đang thẩm định hồ sơ khen thưởng"
-	case stepCouncilReview:
-		return "chờ Hội đồng Thi đua – Khen thưởng xét"
-	case stepCommendationDecision:
-		return "chờ quyết định khen thưởng"
-	case stepCases:
-		return "đang giải quyết từng trường hợp"
-	case stepVerify:
-		return "chờ xác minh quá trình đóng BHXH và tiền lương"
-	case stepChoice:
-		return "chờ cán bộ lựa chọn chế độ"
-	case stepApproval:
-		return "chờ phê duyệt"
-	case stepDecision:
-		return "chờ quyết định"
-	case stepNoOption:
-		return "nghỉ hưu theo quy định, không có chế độ lựa chọn"
-	case "done":
-		return "đã hoàn thành"
-	case "":
-		return "đang thực hiện"
+	for _, titles := range []map[string]string{commonSteps(), credentialsSteps(), firstSessionSteps(), commendationsSteps(), cadresSteps()} {
+		if t, ok := titles[step]; ok {
+			return t
+		}
 	}
 	return step
+}
+
+// commonSteps are the steps every area goes through.
+func commonSteps() map[string]string {
+	return map[string]string{
+		"starting": "đang khởi động",
+		"done":     "đã hoàn thành",
+		"":         "đang thực hiện", // lean checklist: the step is on the area's workflow
+	}
 }
 
 // areaDetails writes an area's progress as the markdown the Temporal UI
