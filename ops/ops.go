@@ -16,4 +16,9 @@ type Ops struct {
 	Temporal  client.Client
 	Store     *store.Store
 	TaskQueue string
+	// ChecklistType is the workflow type new checklists start as; empty
+	// means the current generation (checklist.WorkflowChecklist). A
+	// rehearsal sets checklist.WorkflowChecklistV1 to measure the first
+	// generation on the same server.
+	ChecklistType string
 }

@@ -104,7 +104,7 @@ func (o *Ops) StartChecklist(ctx context.Context, term election.Term, c election
 		),
 		StaticSummary: workflows.StaticSummary(c),
 		StaticDetails: workflows.StaticDetails(term, c, cal),
-	}, checklist.WorkflowChecklist, checklist.Input{Term: term, Council: c.Code})
+	}, o.checklistType(), checklist.Input{Term: term, Council: c.Code})
 	var already *serviceerror.WorkflowExecutionAlreadyStarted
 	if errors.As(err, &already) {
 		return false, nil
@@ -113,4 +113,12 @@ func (o *Ops) StartChecklist(ctx context.Context, term election.Term, c election
 		return false, fmt.Errorf("start checklist: %w", err)
 	}
 	return true, nil
+}
+
+// checklistType is the workflow type new checklists start as.
+func (o *Ops) checklistType() string {
+	if o.ChecklistType == "" {
+		return checklist.WorkflowChecklist
+	}
+	return o.ChecklistType
 }
