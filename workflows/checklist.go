@@ -58,11 +58,20 @@ type checklistRun struct {
 }
 
 // publish shows the checklist's progress: search attributes and current
-// details.
+// details. A lean checklist does not know its areas' open tasks and next
+// deadline (their own workflows carry them), so it sets only its stage and
+// overdue count.
 func (c *checklistRun) publish(ctx workflow.Context) {
 	c.progress.Summarize()
-	upsertProgressAttributes(ctx, c.progress.Stage, c.progress.OpenTasks, c.progress.OverdueTasks, c.progress.NextDeadline)
 	workflow.SetCurrentDetails(ctx, checklistDetails(c.facts, c.progress))
+	if !c.lean {
+		upsertProgressAttributes(ctx, c.progress.Stage, c.progress.OpenTasks, c.progress.OverdueTasks, c.progress.NextDeadline)
+		return
+	}
+	if err := workflow.UpsertTypedSearchAttributes(ctx, AttrStage.ValueSet(c.progress.Stage),
+		AttrOverdueTasks.ValueSet(int64(c.progress.OverdueTasks))); err != nil {
+		workflow.GetLogger(ctx).Error("search attributes not updated", "error", err)
+	}
 }
 
 func runChecklist(ctx workflow.Context, in checklist.Input, lean bool) (checklist.Result, error) {
