@@ -49,7 +49,7 @@ func commands() []command {
 	return []command{
 		migrateCommand(), importCommand(), demoCommand(), electionsCommand(), startCommand(),
 		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
-		progressCommand(), summaryCommand(), certificateCommand(),
+		progressCommand(), summaryCommand(), certificateCommand(), rehearseCommand(),
 		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
 	}
 }
@@ -67,6 +67,7 @@ func commandGroups() []commandGroup {
 		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users"}},
 		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "simulate"}},
 		{"Managers", []string{"progress", "summary", "certificate"}},
+		{"Operators", []string{"rehearse"}},
 	}
 }
 
