@@ -20,6 +20,9 @@ type Figures struct {
 	Term    string `json:"term"`
 	Scale   string `json:"scale"`
 	Workers int    `json:"workers"`
+	// ChecklistType is the checklists' workflow type when not the current
+	// generation's.
+	ChecklistType string `json:"checklist_type,omitempty"`
 
 	Councils int `json:"councils,omitempty"`
 	Persons  int `json:"persons,omitempty"`
@@ -205,7 +208,11 @@ func count(n int) string {
 func (f Figures) PrintTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	line := func(name, value string) { fmt.Fprintf(tw, "  %s\t%s\n", name, value) }
-	fmt.Fprintf(tw, "rehearsal %s: %s, %d simulated staff\n", f.Term, f.Scale, f.Workers)
+	generation := ""
+	if f.ChecklistType != "" {
+		generation = ", checklists of type " + f.ChecklistType
+	}
+	fmt.Fprintf(tw, "rehearsal %s: %s, %d simulated staff%s\n", f.Term, f.Scale, f.Workers, generation)
 	line("councils", count(f.Councils))
 	line("elected persons", count(f.Persons))
 	line("human tasks completed", count(f.Tasks))
@@ -243,7 +250,10 @@ func (f Figures) PrintTable(w io.Writer) error {
 				verdict = "not met"
 			}
 			got := "-"
-			if t.Measured {
+			switch {
+			case t.Measured && t.Got >= 100:
+				got = fmt.Sprintf("%.0f", t.Got)
+			case t.Measured:
 				got = fmt.Sprintf("%.3g", t.Got)
 			}
 			note := ""

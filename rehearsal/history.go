@@ -22,7 +22,7 @@ const describeConcurrency = 16
 
 // execution is one workflow run of the term.
 type execution struct {
-	id, runID, workflowType string
+	id, runID string
 }
 
 // histories is what the Temporal API says of the workflows of a term.
@@ -58,7 +58,7 @@ func listRuns(ctx context.Context, c client.Client, term election.Term, councils
 		}
 		n := 0
 		for _, r := range runs {
-			if r.workflowType == checklist.WorkflowChecklist {
+			if isChecklist(term, r.id) {
 				n++
 			}
 		}
@@ -83,7 +83,7 @@ func listRunsOnce(ctx context.Context, c client.Client, term election.Term) ([]e
 			return nil, fmt.Errorf("rehearsal: list the workflows of %s: %w", term, err)
 		}
 		for _, e := range resp.GetExecutions() {
-			runs = append(runs, execution{id: e.GetExecution().GetWorkflowId(), runID: e.GetExecution().GetRunId(), workflowType: e.GetType().GetName()})
+			runs = append(runs, execution{id: e.GetExecution().GetWorkflowId(), runID: e.GetExecution().GetRunId()})
 		}
 		if token = resp.GetNextPageToken(); len(token) == 0 {
 			return runs, nil
@@ -96,6 +96,14 @@ func councilOf(term election.Term, id string) election.CouncilCode {
 	rest := strings.TrimPrefix(id, termPrefix(term))
 	code, _, _ := strings.Cut(rest, "/")
 	return election.CouncilCode(code)
+}
+
+// isChecklist says whether a workflow ID of the term is a council's
+// checklist (checklist/<term>/<council>), not one of its children; by ID,
+// so any generation of the checklist's workflow type counts.
+func isChecklist(term election.Term, id string) bool {
+	rest, ok := strings.CutPrefix(id, termPrefix(term))
+	return ok && rest != "" && !strings.Contains(rest, "/")
 }
 
 // sampleCouncils picks n of the councils, spread evenly over their codes
@@ -158,7 +166,7 @@ func readHistories(ctx context.Context, c client.Client, term election.Term, run
 			h.events += int(info.GetHistoryLength())
 			h.workflowTasks += tasks
 			switch status := info.GetStatus(); {
-			case status == enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED && r.workflowType == checklist.WorkflowChecklist:
+			case status == enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED && isChecklist(term, r.id):
 				h.checklistsCompleted++
 			case status == enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED, status == enumspb.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW:
 			default:

@@ -74,6 +74,9 @@ type Options struct {
 	// full to count workflow tasks; zero means every council up to 400
 	// councils, else a sample of 200.
 	HistorySample int
+	// ChecklistType is the workflow type the checklists start as; empty
+	// means the current generation (see ops.Ops.ChecklistType).
+	ChecklistType string
 	// JSONPath, when set, is where the figures are written as JSON.
 	JSONPath string
 	// Now is the clock of election day and of the term's choice; nil

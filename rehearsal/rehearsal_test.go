@@ -13,6 +13,7 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
+	"electionflow/checklist"
 	"electionflow/devserver"
 	"electionflow/internal/pgtest"
 	"electionflow/internal/wiring"
@@ -115,6 +116,23 @@ func TestRunSmallRehearsal(t *testing.T) {
 	if !strings.Contains(log.String(), "councils done 3/3") {
 		t.Errorf("progress line never showed every council done:\n%s", log.String())
 	}
+
+	// The first generation of checklist workflows runs on the same
+	// server, to compare before and after: recognised as checklists by
+	// their IDs, whatever their type.
+	t.Run("first generation", func(t *testing.T) {
+		var table, log bytes.Buffer
+		first := opts
+		first.Baseline, first.JSONPath, first.ChecklistType = 0, "", checklist.WorkflowChecklistV1
+		fig, err := Run(ctx, &ops.Ops{Temporal: c, Store: s, TaskQueue: queue}, first, Output{Table: &table, Log: &log})
+		if err != nil {
+			t.Fatalf("Run: %v\n%s\n%s", err, table.String(), log.String())
+		}
+		if !fig.EndStateOK || fig.HistoryEventsPerTask <= 0 || !strings.Contains(table.String(), "checklists of type "+checklist.WorkflowChecklistV1) {
+			t.Errorf("first generation: end state ok %v, %v events per task:\n%s", fig.EndStateOK, fig.HistoryEventsPerTask, table.String())
+		}
+		t.Logf("first generation:\n%s", table.String())
+	})
 
 	// A second rehearsal on the same server and database picks a term of
 	// its own.

@@ -12,7 +12,6 @@ import (
 
 	"go.temporal.io/api/workflowservice/v1"
 
-	"electionflow/checklist"
 	"electionflow/demo"
 	"electionflow/election"
 	"electionflow/internal/importer"
@@ -52,7 +51,12 @@ func Run(ctx context.Context, o *ops.Ops, opts Options, out Output) (Figures, er
 		return Figures{}, err
 	}
 	opts = opts.withDefaults()
-	r := &run{o: o, opts: opts, out: out, fig: Figures{Scale: opts.scale(), Workers: opts.Workers}}
+	if opts.ChecklistType != "" {
+		with := *o
+		with.ChecklistType = opts.ChecklistType
+		o = &with
+	}
+	r := &run{o: o, opts: opts, out: out, fig: Figures{Scale: opts.scale(), Workers: opts.Workers, ChecklistType: opts.ChecklistType}}
 	err := r.rehearse(ctx)
 	r.fig.Interrupted = ctx.Err() != nil
 	r.finish()
@@ -215,7 +219,7 @@ func (r *run) runChecklists(ctx context.Context) error {
 		return fmt.Errorf("rehearsal: %d of %d checklists failed to start, the first: %w",
 			len(report.Failed), r.fig.Councils, report.Failed[0])
 	}
-	r.logf("started %d checklists in %.1f s; simulated staff at work (%d at once)", report.Started, r.fig.StartS, r.opts.Workers)
+	r.logf("\nstarted %d checklists in %.1f s; simulated staff at work (%d at once)", report.Started, r.fig.StartS, r.opts.Workers)
 
 	failures := 0
 	for {
@@ -321,12 +325,11 @@ func (r *run) drawProgress(p store.RehearsalProgress, completed int, elapsed tim
 		float64(completed)/max(elapsed.Seconds(), 0.001))
 }
 
-// runningChecklists counts the term's checklists Temporal's visibility
-// still shows running.
+// runningChecklists counts the term's workflows (checklists, areas,
+// cases, of any generation) Temporal's visibility still shows running.
 func (r *run) runningChecklists(ctx context.Context) (int64, error) {
 	resp, err := r.o.Temporal.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{
-		Query: fmt.Sprintf("WorkflowType = '%s' AND WorkflowId STARTS_WITH '%s' AND ExecutionStatus = 'Running'",
-			checklist.WorkflowChecklist, termPrefix(r.term)),
+		Query: fmt.Sprintf("WorkflowId STARTS_WITH '%s' AND ExecutionStatus = 'Running'", termPrefix(r.term)),
 	})
 	if err != nil {
 		return 0, fmt.Errorf("rehearsal: count running checklists: %w", err)

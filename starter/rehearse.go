@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"electionflow/checklist"
 	"electionflow/internal/config"
 	"electionflow/rehearsal"
 )
@@ -56,6 +57,7 @@ prints the figures so far.`, rehearsal.ElectionDayAge),
 			idle := fs.Duration("idle", def.Idle, "call the rehearsal stalled when nothing moves for this long")
 			sample := fs.Int("history-sample", 0, "councils whose full histories are read to count workflow tasks (0: all up to 400 councils, else 200)")
 			jsonPath := fs.String("json", "", "also write the figures to this JSON file")
+			generation := fs.String("generation", "current", "generation of the checklist workflows to start: current, or first (the workflow types before the lean tasks), to compare them on one server")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
 				if len(args) > 0 {
 					return usageError("rehearse takes no arguments")
@@ -66,6 +68,13 @@ prints the figures so far.`, rehearsal.ElectionDayAge),
 				}
 				opts.Workers, opts.Baseline, opts.Seed, opts.Idle, opts.HistorySample, opts.JSONPath =
 					*workers, *baseline, *seed, *idle, *sample, *jsonPath
+				switch *generation {
+				case "current":
+				case "first":
+					opts.ChecklistType = checklist.WorkflowChecklistV1
+				default:
+					return usageError("--generation %q: want current or first", *generation)
+				}
 				if *idle <= 0 {
 					return usageError("--idle %v: want more than 0", *idle)
 				}

@@ -25,6 +25,7 @@ func TestRehearseFlags(t *testing.T) {
 		{"negative baseline", []string{"rehearse", "--baseline", "-5s"}, 2, "--baseline -5s"},
 		{"idle zero", []string{"rehearse", "--idle", "0"}, 2, "--idle 0s: want more than 0"},
 		{"negative sample", []string{"rehearse", "--history-sample", "-3"}, 2, "--history-sample -3"},
+		{"unknown generation", []string{"rehearse", "--generation", "second"}, 2, `--generation "second": want current or first`},
 		{"an argument", []string{"rehearse", "national"}, 2, "rehearse takes no arguments"},
 		{"not a number", []string{"rehearse", "--provinces", "four"}, 2, "invalid value"},
 		{"valid, but no database", []string{"rehearse", "--national"}, 1, "DATABASE_URL is not set"},
