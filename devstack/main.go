@@ -1,11 +1,16 @@
 // Command devstack runs everything a newcomer needs in one process: a
-// private PostgreSQL (unless DATABASE_URL is set), a Temporal dev server
-// persisting to SQLite under the data folder with electionflow's search
-// attributes registered, the Temporal Web UI, the electionflow worker, and
-// a demo election imported through the real CSV import path. It prints
-// where the UI is and the variables that let starter and the temporal CLI
-// connect from another terminal. Ctrl-C stops it cleanly; started again on
-// the same data folder, it carries on where it stopped.
+// private PostgreSQL (unless DATABASE_URL is set), a Temporal server
+// persisting to that same PostgreSQL, in databases of its own, as
+// production does (several history shards; SQLite under the data folder
+// with -temporal-db sqlite), with electionflow's search attributes
+// registered, the Temporal Web UI, the electionflow worker, and a demo
+// election imported through the real CSV import path. It prints where the
+// UI is and the variables that let starter, more worker processes and the
+// temporal CLI connect from another terminal. With -worker=false (and
+// -web-port -1) it runs Temporal and Postgres only, so that separately
+// started worker processes do the work, as on a cluster. Ctrl-C stops it
+// cleanly; started again on the same data folder, it carries on where it
+// stopped.
 package main
 
 import (
@@ -17,6 +22,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"electionflow/devserver"
 )
 
 func main() {
@@ -45,16 +52,22 @@ func parseFlags(args []string, w io.Writer) (options, error) {
 		fmt.Fprint(w, `Usage: devstack [flags]
 
 Runs electionflow on a laptop in one process: a private PostgreSQL (unless
-DATABASE_URL is set), a Temporal dev server with the Web UI, the worker, the
-web inbox and board with demo users, and a demo election whose checklists
-are started and worked through by simulated staff (-simulate=false leaves
-the tasks to you). Data lives in the data folder and survives restarts.
+DATABASE_URL is set), a Temporal server persisting to that PostgreSQL (its
+own databases temporal and temporal_visibility) with the Web UI, the worker,
+the web inbox and board with demo users, and a demo election whose
+checklists are started and worked through by simulated staff
+(-simulate=false leaves the tasks to you). Data lives in the data folder
+(or on DATABASE_URL's server) and survives restarts.
+
+To scale out, run it with -worker=false (and -web-port -1 if you like) and
+start "go run ./worker" in as many terminals as you want, with the
+variables it prints.
 
 Flags:
 `)
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.dataDir, "data", o.dataDir, "data folder for Postgres, Temporal's SQLite file and the demo roster (env ELECTIONFLOW_DATA_DIR)")
+	fs.StringVar(&o.dataDir, "data", o.dataDir, "data folder for Postgres, Temporal's SQLite file (-temporal-db sqlite) and the demo roster (env ELECTIONFLOW_DATA_DIR)")
 	fs.StringVar(&o.host, "host", o.host, "address the Temporal server and UI listen on")
 	fs.IntVar(&o.temporalPort, "port", o.temporalPort, "Temporal frontend port (0 = any free port)")
 	fs.IntVar(&o.uiPort, "ui-port", o.uiPort, "Temporal Web UI port (0 = any free port, -1 = no UI)")
@@ -69,8 +82,22 @@ Flags:
 	fs.BoolVar(&o.simulate, "simulate", o.simulate, "run simulated staff completing the demo's tasks (false: complete them yourself with starter)")
 	fs.DurationVar(&o.simulatePace, "simulate-pace", o.simulatePace, "pause of the simulated staff after each task")
 	fs.Float64Var(&o.upheldShare, "upheld-share", o.upheldShare, "share of complaints the simulated election committee upholds (0..1)")
+	fs.BoolVar(&o.worker, "worker", o.worker, "run the electionflow worker in this process (false: start worker processes yourself)")
+	fs.StringVar(&o.temporalDB, "temporal-db", o.temporalDB, "where Temporal persists: postgres (beside electionflow's data) or sqlite (a file in the data folder)")
+	fs.IntVar(&o.temporalShards, "temporal-shards", o.temporalShards, fmt.Sprintf(
+		"history shards of a new Temporal database (0 = %d on postgres, 1 on sqlite); an existing database keeps its own, another count is refused",
+		devserver.DefaultHistoryShards))
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	fs.Visit(func(f *flag.Flag) { o.temporalDBSet = o.temporalDBSet || f.Name == "temporal-db" })
+	if o.temporalDB != temporalPostgres && o.temporalDB != temporalSQLite {
+		fmt.Fprintf(w, "-temporal-db %q: want postgres or sqlite\n", o.temporalDB)
+		return o, fmt.Errorf("temporal-db %q", o.temporalDB)
+	}
+	if o.temporalShards < 0 {
+		fmt.Fprintf(w, "-temporal-shards %d: want 0 or more\n", o.temporalShards)
+		return o, fmt.Errorf("temporal-shards %d", o.temporalShards)
 	}
 	if o.upheldShare < 0 || o.upheldShare > 1 {
 		fmt.Fprintf(w, "-upheld-share %v: want 0..1\n", o.upheldShare)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -12,9 +13,11 @@ import (
 	"testing"
 	"time"
 
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/sdk/client"
 
+	"electionflow/devserver"
 	"electionflow/store"
 	"electionflow/workflows"
 )
@@ -43,15 +46,16 @@ func (b *syncBuffer) String() string {
 // that stops it and returns run's error.
 func startStack(t *testing.T, dataDir string, out io.Writer) (Ready, func() error) {
 	t.Helper()
-	o := defaultOptions()
-	o.dataDir, o.temporalPort, o.uiPort, o.pgPort, o.webPort = dataDir, 0, 0, 0, 0
-	o.demoProvinces, o.demoCommunes = 1, 1
-	o.simulatePace, o.simulateIdle = 0, 3*time.Second
-	o.lookup = func(k string) (string, bool) {
-		if k == "TEMPORAL_CONFIG_FILE" {
-			return filepath.Join(dataDir, "none.toml"), true
-		}
-		return "", false
+	return startStackWith(t, dataDir, out, nil)
+}
+
+// startStackWith is startStack with the options changed by change (if not
+// nil) after the test's defaults are set.
+func startStackWith(t *testing.T, dataDir string, out io.Writer, change func(*options)) (Ready, func() error) {
+	t.Helper()
+	o := testOptions(dataDir)
+	if change != nil {
+		change(&o)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan Ready, 1)
@@ -70,12 +74,37 @@ func startStack(t *testing.T, dataDir string, out io.Writer) (Ready, func() erro
 	return Ready{}, nil
 }
 
-// The README's first command: the stack comes up with the demo election
-// imported, search attributes registered and the UI served, and a restart on
-// the same data folder keeps what was there.
-func TestDevstackStartsAndRestarts(t *testing.T) {
-	ctx := context.Background()
-	// A folder the private Postgres can reach when it runs as another user.
+// testOptions are devstack's options for a test on dataDir: free ports, a
+// one-province demo, no DATABASE_URL (so it starts its own Postgres).
+func testOptions(dataDir string) options {
+	o := defaultOptions()
+	o.dataDir, o.temporalPort, o.uiPort, o.pgPort, o.webPort = dataDir, 0, 0, 0, 0
+	o.demoProvinces, o.demoCommunes = 1, 1
+	o.simulatePace, o.simulateIdle = 0, 3*time.Second
+	o.lookup = func(k string) (string, bool) {
+		if k == "TEMPORAL_CONFIG_FILE" {
+			return filepath.Join(dataDir, "none.toml"), true
+		}
+		return "", false
+	}
+	return o
+}
+
+// pollers returns how many workers poll the electionflow task queue for
+// workflow tasks, as Temporal sees them.
+func pollers(ctx context.Context, t *testing.T, c client.Client, taskQueue string) int {
+	t.Helper()
+	resp, err := c.DescribeTaskQueue(ctx, taskQueue, enumspb.TASK_QUEUE_TYPE_WORKFLOW)
+	if err != nil {
+		t.Fatalf("describe task queue %s: %v", taskQueue, err)
+	}
+	return len(resp.GetPollers())
+}
+
+// tempDataDir makes a data folder the private Postgres can reach when it
+// runs as another user, removed when the test ends.
+func tempDataDir(t *testing.T) string {
+	t.Helper()
 	dataDir, err := os.MkdirTemp("", "devstack-test-")
 	if err != nil {
 		t.Fatal(err)
@@ -84,10 +113,20 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 	if err := os.Chmod(dataDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	return dataDir
+}
+
+// The README's first command: the stack comes up with the demo election
+// imported, search attributes registered and the UI served, and a restart on
+// the same data folder keeps what was there.
+func TestDevstackStartsAndRestarts(t *testing.T) {
+	ctx := context.Background()
+	dataDir := tempDataDir(t)
 
 	var out syncBuffer
 	r, stop := startStack(t, dataDir, &out)
-	for _, want := range []string{"Temporal Web UI   " + r.UIURL, "export DATABASE_URL='" + r.DatabaseURL + "'", "imported election ", "started 2, already started 0"} {
+	for _, want := range []string{"Temporal Web UI   " + r.UIURL, "export DATABASE_URL='" + r.DatabaseURL + "'", "imported election ", "started 2, already started 0",
+		"Temporal store    Postgres databases temporal and temporal_visibility", "history shards", "go run ./worker "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -193,6 +232,52 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 	if desc.GetWorkflowExecutionInfo().GetType().GetName() != "Probe" {
 		t.Errorf("described %v", desc.GetWorkflowExecutionInfo())
 	}
+	// The in-process worker polls (the test without it expects none).
+	deadline = time.Now().Add(30 * time.Second)
+	for pollers(ctx, t, c2, r2.TaskQueue) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no worker polls the task queue of devstack with its worker")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// -worker=false (and -web-port -1) runs Temporal and Postgres only: nothing
+// polls the task queue, the output says how to start workers, and a
+// restart asking for another shard count is refused.
+func TestDevstackWithoutWorker(t *testing.T) {
+	ctx := context.Background()
+	dataDir := tempDataDir(t)
+	var out syncBuffer
+	r, stop := startStackWith(t, dataDir, &out, func(o *options) {
+		o.worker, o.webPort, o.uiPort, o.demo = false, -1, -1, false
+	})
+	for _, want := range []string{"Worker            none in this process (-worker=false)", "go run ./worker          # a worker process",
+		"Web inbox, board  (disabled)", "export TEMPORAL_ADDRESS=" + r.TemporalAddress} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	c, err := client.Dial(client.Options{HostPort: r.TemporalAddress, Namespace: r.Namespace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Give a worker, were there one, the time to poll.
+	time.Sleep(2 * time.Second)
+	if n := pollers(ctx, t, c, r.TaskQueue); n != 0 {
+		t.Errorf("%d pollers on %s with -worker=false, want none", n, r.TaskQueue)
+	}
+	c.Close()
+	if err := stop(); err != nil {
+		t.Fatalf("devstack run: %v", err)
+	}
+
+	o := testOptions(dataDir)
+	o.worker, o.webPort, o.uiPort, o.demo, o.temporalShards = false, -1, -1, false, devserver.DefaultHistoryShards+1
+	err = run(ctx, o, io.Discard, func(Ready) { t.Error("devstack started with another shard count") })
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("created with %d history shards, and %d were asked for", devserver.DefaultHistoryShards, devserver.DefaultHistoryShards+1)) {
+		t.Errorf("restart with another shard count: %v", err)
+	}
 }
 
 func TestParseFlags(t *testing.T) {
@@ -203,6 +288,14 @@ func TestParseFlags(t *testing.T) {
 	}{
 		{nil, false, func(o options) bool { return o.temporalPort == 7233 && o.uiPort == 8233 && o.demo }},
 		{[]string{"--port", "0", "--demo=false", "--data", "x"}, false, func(o options) bool { return o.temporalPort == 0 && !o.demo && o.dataDir == "x" }},
+		{nil, false, func(o options) bool {
+			return o.worker && o.temporalDB == "postgres" && !o.temporalDBSet && o.temporalShards == 0
+		}},
+		{[]string{"-worker=false", "-temporal-db", "sqlite", "-temporal-shards", "2"}, false, func(o options) bool {
+			return !o.worker && o.temporalDB == "sqlite" && o.temporalDBSet && o.temporalShards == 2
+		}},
+		{[]string{"-temporal-db", "mysql"}, true, nil},
+		{[]string{"-temporal-shards", "-1"}, true, nil},
 		{[]string{"--bogus"}, true, nil},
 		{[]string{"extra"}, true, nil},
 	}

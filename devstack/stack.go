@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -49,6 +50,18 @@ type options struct {
 	// they stop.
 	simulateIdle time.Duration
 	upheldShare  float64
+	// worker runs the electionflow worker in this process; without it,
+	// separately started worker processes do the work.
+	worker bool
+	// temporalDB is where the embedded Temporal persists: "postgres" (the
+	// same server as electionflow's data) or "sqlite" (a file in the data
+	// folder); temporalDBSet says the flag was given.
+	temporalDB    string
+	temporalDBSet bool
+	// temporalShards is the history shard count of a new Temporal
+	// database; 0: devserver's default (SQLite: 1), or what an existing
+	// database was created with.
+	temporalShards int
 	// lookup reads the environment; nil means os.LookupEnv.
 	lookup config.Lookup
 }
@@ -64,8 +77,15 @@ func defaultOptions() options {
 		namespace: "default", demo: true, demoSeed: 1,
 		demoProvinces: d.Provinces, demoCommunes: d.CommunesPerProvince,
 		start: true, simulate: true, simulatePace: 2 * time.Second, simulateIdle: time.Minute, upheldShare: 0.2,
+		worker: true, temporalDB: temporalPostgres,
 	}
 }
+
+// Where the embedded Temporal persists (-temporal-db).
+const (
+	temporalPostgres = "postgres"
+	temporalSQLite   = "sqlite"
+)
 
 // Ready is what a started stack tells its caller: where everything is.
 type Ready struct {
@@ -78,6 +98,10 @@ type Ready struct {
 	WebURL string
 	// DemoUsers are the demo accounts, by user name, with their password.
 	DemoUsers []DemoUser
+	// Worker says an electionflow worker runs in this process.
+	Worker bool
+	// TemporalStore says where Temporal persists, for people.
+	TemporalStore string
 }
 
 // run starts the stack, prints where it is, calls ready (if not nil) and
@@ -123,13 +147,15 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 	}
 	stops = append(stops, s.Close)
 
-	fmt.Fprintln(out, "starting the Temporal dev server and Web UI ...")
-	srv, err := devserver.Start(ctx, devserver.Options{
-		DataDir: filepath.Join(dataDir, "temporal"), Host: o.host,
-		FrontendPort: o.temporalPort, UIPort: o.uiPort, Namespace: o.namespace,
-		SearchAttributes: workflows.SearchAttributeTypes(),
-		Logger:           log.Level(maxLevel(cfg.LogLevel, zerolog.WarnLevel)),
-	})
+	temporalOpts, storeText, err := temporalStore(o, dataDir, dbURL)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "starting the Temporal server (%s) and Web UI ...\n", storeText)
+	temporalOpts.Host, temporalOpts.FrontendPort, temporalOpts.UIPort = o.host, o.temporalPort, o.uiPort
+	temporalOpts.Namespace, temporalOpts.SearchAttributes = o.namespace, workflows.SearchAttributeTypes()
+	temporalOpts.Logger = log.Level(maxLevel(cfg.LogLevel, zerolog.WarnLevel))
+	srv, err := devserver.Start(ctx, temporalOpts)
 	if err != nil {
 		return err
 	}
@@ -138,17 +164,20 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 			log.Error().Err(err).Msg("stop temporal")
 		}
 	})
+	storeText = fmt.Sprintf("%s, %d history shards", storeText, srv.HistoryShards())
 
 	c, err := wiring.DialOptions(ctx, client.Options{HostPort: srv.FrontendAddress(), Namespace: srv.Namespace()}, log)
 	if err != nil {
 		return err
 	}
 	stops = append(stops, c.Close)
-	w := wiring.NewWorker(c, cfg.TaskQueue, s)
-	if err := w.Start(); err != nil {
-		return fmt.Errorf("start worker: %w", err)
+	if o.worker {
+		w := wiring.NewWorker(c, cfg.TaskQueue, s)
+		if err := w.Start(); err != nil {
+			return fmt.Errorf("start worker: %w", err)
+		}
+		stops = append(stops, w.Stop)
 	}
-	stops = append(stops, w.Stop)
 
 	var term election.Term
 	if o.demo {
@@ -169,7 +198,7 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 	}
 
 	r := Ready{DatabaseURL: dbURL, TemporalAddress: srv.FrontendAddress(), Namespace: srv.Namespace(),
-		UIURL: srv.UIURL(), TaskQueue: cfg.TaskQueue}
+		UIURL: srv.UIURL(), TaskQueue: cfg.TaskQueue, Worker: o.worker, TemporalStore: storeText}
 	if o.webPort >= 0 {
 		uiBase := ""
 		if srv.UIURL() != "" {
@@ -277,22 +306,34 @@ func printReady(w io.Writer, r Ready) {
 	if ui == "" {
 		ui = "(disabled)"
 	}
+	worker := "one in this process, on task queue " + r.TaskQueue
+	workers := "  go run ./worker          # one more worker process (as many as you like)\n"
+	if r.TaskQueue != config.DefaultTaskQueue {
+		workers = "  export " + config.EnvTaskQueue + "=" + r.TaskQueue + "\n" + workers
+	}
+	if !r.Worker {
+		worker = "none in this process (-worker=false): start them as below; nothing moves until one runs"
+		workers = strings.Replace(workers, "go run ./worker          # one more worker process (as many as you like)",
+			"go run ./worker          # a worker process; run it in two terminals for two", 1)
+	}
 	fmt.Fprintf(w, `
 electionflow devstack is running (%s). Ctrl-C stops it.
 
   Temporal Web UI   %s
   Temporal address  %s   namespace %s, task queue %s
+  Temporal store    %s
+  Worker            %s
   Postgres          %s
   Web inbox, board  %s
 %s
 From another terminal:
   export DATABASE_URL='%s'
   export TEMPORAL_ADDRESS=%s TEMPORAL_NAMESPACE=%s
-  go run ./starter help
+%s  go run ./starter help
   temporal workflow list --address %s --namespace %s
-`, time.Now().Format(time.DateTime), ui, r.TemporalAddress, r.Namespace, r.TaskQueue, r.DatabaseURL,
+`, time.Now().Format(time.DateTime), ui, r.TemporalAddress, r.Namespace, r.TaskQueue, r.TemporalStore, worker, r.DatabaseURL,
 		orDisabled(r.WebURL), demoUsersText(r.DemoUsers),
-		r.DatabaseURL, r.TemporalAddress, r.Namespace, r.TemporalAddress, r.Namespace)
+		r.DatabaseURL, r.TemporalAddress, r.Namespace, workers, r.TemporalAddress, r.Namespace)
 }
 
 func orDisabled(s string) string {
