@@ -24,4 +24,3 @@ func (p *Progress) Summarize() {
 		}
 	}
 }
-
