@@ -2,11 +2,11 @@ package checklist
 
 import "electionflow/election"
 
-// The outgoing cadres area: one case per cadre, as a child workflow.
+// The outgoing cadres area: one case per cadre (a coroutine of the area in
+// the lean generation, a CadreCase child workflow in the first).
 const (
-	WorkflowCadres         = "OutgoingCadresV2"
-	WorkflowCadreCase      = "CadreCaseV2"
-	AreaCadres        Area = "outgoing-cadres"
+	WorkflowCadres      = "OutgoingCadresV2"
+	AreaCadres     Area = "outgoing-cadres"
 
 	ActivityLoadCadres            = "LoadCadres"
 	ActivityAssessCadre           = "AssessCadre"

@@ -35,11 +35,6 @@ func checkHistories(t *testing.T, st *stack) {
 		for _, area := range []checklist.Area{checklist.AreaCredentials, checklist.AreaFirstSession, checklist.AreaCommendations, checklist.AreaCadres} {
 			ids[string(area)] = checklist.AreaWorkflowID(st.term(), council.Code, area)
 		}
-		for _, c := range st.roster.Cadres {
-			if c.Council == council.Code {
-				ids["cadre-case"] = checklist.AreaWorkflowID(st.term(), council.Code, checklist.AreaCadres) + "/" + string(c.ID)
-			}
-		}
 		for name, id := range ids {
 			data := exportHistory(t, st, ctx, id)
 			text := string(data)

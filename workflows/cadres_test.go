@@ -37,8 +37,8 @@ func TestCadreCaseCorrectionAndRejection(t *testing.T) {
 		completeAt(env, 6*time.Hour, cadreTask(election.KindApproveCadreBenefits, "CB-001", 2), official, `{"decision":"approve"}`),
 		completeAt(env, day(1, 0), cadreTask(election.KindDecideCadreBenefits, "CB-001", 1), hr, `{"decision_no":"88/QĐ-UBND","decided_on":"2026-03-21"}`),
 	}
-	env.ExecuteWorkflow(checklist.WorkflowCadreCase, checklist.CadreCaseInput{Facts: f.facts, Cadre: "CB-001"})
-	var res checklist.CadreCaseResult
+	env.ExecuteWorkflow(checklist.WorkflowCadres, checklist.CadresInput{Facts: f.facts})
+	var res checklist.CadresResult
 	if err := env.GetWorkflowResult(&res); err != nil {
 		t.Fatal(err)
 	}
@@ -47,13 +47,13 @@ func TestCadreCaseCorrectionAndRejection(t *testing.T) {
 			t.Errorf("step %d: %+v (%v)", i, s, s.rejected)
 		}
 	}
-	if res.Option != "reassignment" || res.DecisionNo != "88/QĐ-UBND" || !res.NeedsHRConfirmation || res.RuleSet != "decree-177-2024" {
+	if res.Cases != 1 || res.Decisions != 1 || res.NeedHRConfirmation != 1 {
 		t.Errorf("result %+v", res)
 	}
 	if len(f.assessed) != 2 || f.assessed[1].Round != 2 {
 		t.Errorf("assessments %+v, want two rounds", f.assessed)
 	}
-	if len(f.decisions) != 1 || f.decisions[0].Round != 2 || f.decisions[0].Option != "reassignment" {
+	if len(f.decisions) != 1 || f.decisions[0].Round != 2 || f.decisions[0].Option != "reassignment" || f.decisions[0].DecisionNo != "88/QĐ-UBND" {
 		t.Errorf("decision %+v", f.decisions)
 	}
 	// Due times count back from the decisions deadline (E+90 = 13/06).
@@ -87,7 +87,7 @@ func TestCadreCaseValidator(t *testing.T) {
 			f := newCadreFake()
 			env := newEnv(t, f)
 			bad := completeAt(env, time.Hour, tt.id, tt.role, tt.outcome)
-			env.ExecuteWorkflow(checklist.WorkflowCadreCase, checklist.CadreCaseInput{Facts: f.facts, Cadre: "CB-001"})
+			env.ExecuteWorkflow(checklist.WorkflowCadres, checklist.CadresInput{Facts: f.facts})
 			if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), tt.want) {
 				t.Errorf("update %+v, want refusal %q (%v)", bad, tt.want, bad.rejected)
 			}
@@ -98,7 +98,7 @@ func TestCadreCaseValidator(t *testing.T) {
 		env := newEnv(t, f)
 		completeAt(env, time.Hour, cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"verified"}`)
 		bad := completeAt(env, 2*time.Hour, cadreTask(election.KindRecordCadreChoice, "CB-001", 1), election.RoleHR, `{"option":"await-retirement"}`)
-		env.ExecuteWorkflow(checklist.WorkflowCadreCase, checklist.CadreCaseInput{Facts: f.facts, Cadre: "CB-001"})
+		env.ExecuteWorkflow(checklist.WorkflowCadres, checklist.CadresInput{Facts: f.facts})
 		if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), "not open to this cadre") {
 			t.Errorf("choice of a closed option: %+v (%v)", bad, bad.rejected)
 		}
@@ -112,18 +112,18 @@ func TestCadreCaseWithoutOptions(t *testing.T) {
 	f.assessment.Eligible = nil
 	env := newEnv(t, f)
 	completeAt(env, time.Hour, cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"verified"}`)
-	env.ExecuteWorkflow(checklist.WorkflowCadreCase, checklist.CadreCaseInput{Facts: f.facts, Cadre: "CB-001"})
-	var res checklist.CadreCaseResult
+	env.ExecuteWorkflow(checklist.WorkflowCadres, checklist.CadresInput{Facts: f.facts})
+	var res checklist.CadresResult
 	if err := env.GetWorkflowResult(&res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Option != "" || res.DecisionNo != "" || len(f.opened) != 1 {
+	if res.NoOption != 1 || res.Decisions != 0 || len(f.decisions) != 0 || len(f.opened) != 1 {
 		t.Errorf("result %+v, %d tasks", res, len(f.opened))
 	}
 }
 
-// The area runs one case per cadre and sums their tasks; an HR record left
-// unverified escalates at its due time.
+// The area runs one case per cadre and counts their tasks as its own; an
+// HR record left unverified escalates at its due time.
 func TestOutgoingCadresArea(t *testing.T) {
 	f := newCadreFake()
 	f.cadres = []election.CadreID{"CB-001", "CB-002"}
@@ -143,8 +143,7 @@ func TestOutgoingCadresArea(t *testing.T) {
 		u := &updateOutcome{}
 		updates = append(updates, u)
 		env.RegisterDelayedCallback(func() {
-			id := checklist.AreaWorkflowID(testTerm, "00004", checklist.AreaCadres) + "/" + cadre
-			_ = env.UpdateWorkflowByID(id, checklist.UpdateCompleteTask, string(cadreTask(kind, cadre, n))+after.String(),
+			env.UpdateWorkflow(checklist.UpdateCompleteTask, string(cadreTask(kind, cadre, n))+after.String(),
 				&testUpdateCallback{u}, checklist.CompleteTaskRequest{TaskID: cadreTask(kind, cadre, n), Actor: "hr", Role: role, Outcome: []byte(outcome)})
 		}, after)
 	}

@@ -55,12 +55,13 @@ type checklistRun struct {
 	lean     bool
 	children []areaChild
 	progress checklist.Progress
+	// shownStage is the stage in the search attributes (lean generation).
+	shownStage string
 }
 
 // publish shows the checklist's progress: search attributes and current
-// details. A lean checklist does not know its areas' open tasks and next
-// deadline (their own workflows carry them), so it sets only its stage and
-// overdue count.
+// details. A lean checklist knows which areas run, not their tasks (their
+// own workflows carry those), so it sets only its stage, when it moves.
 func (c *checklistRun) publish(ctx workflow.Context) {
 	c.progress.Summarize()
 	workflow.SetCurrentDetails(ctx, checklistDetails(c.facts, c.progress))
@@ -68,8 +69,11 @@ func (c *checklistRun) publish(ctx workflow.Context) {
 		upsertProgressAttributes(ctx, c.progress.Stage, c.progress.OpenTasks, c.progress.OverdueTasks, c.progress.NextDeadline)
 		return
 	}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, AttrStage.ValueSet(c.progress.Stage),
-		AttrOverdueTasks.ValueSet(int64(c.progress.OverdueTasks))); err != nil {
+	if c.progress.Stage == c.shownStage {
+		return
+	}
+	c.shownStage = c.progress.Stage
+	if err := workflow.UpsertTypedSearchAttributes(ctx, AttrStage.ValueSet(c.progress.Stage)); err != nil {
 		workflow.GetLogger(ctx).Error("search attributes not updated", "error", err)
 	}
 }

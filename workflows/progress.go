@@ -30,9 +30,6 @@ type areaReporter struct {
 	// w writes the progress in the lean generation, with the batch of the
 	// workflow task that changed it: published once per workflow task.
 	w *writer
-	// told is the progress the parent last heard of (lean generation): it
-	// hears only of what it shows and cannot see for itself.
-	told checklist.AreaProgress
 }
 
 // newAreaReporter registers the progress query of an area; in the lean
@@ -105,25 +102,13 @@ func (r *areaReporter) change(take bool) (checklist.AreaProgress, bool) {
 	return p, true
 }
 
-// announce shows progress once written (lean generation): the area's search
-// attributes and current details, once per workflow task; the parent hears
-// only when the overdue count changes, the one thing it shows that it
-// cannot see for itself (it sees its children start and finish).
+// announce shows progress once written (lean generation): the area's
+// search attributes and current details, once per workflow task. The
+// parent hears nothing: it sees its areas start and finish, and each area
+// carries its own step, tasks and deadline where managers look.
 func (r *areaReporter) announce(ctx workflow.Context, p checklist.AreaProgress) {
 	upsertProgressAttributes(ctx, string(p.Area)+"/"+p.Step, p.OpenTasks, p.OverdueTasks, p.NextDeadline)
 	workflow.SetCurrentDetails(ctx, areaDetails(p))
-	if p.OverdueTasks == r.told.OverdueTasks {
-		return
-	}
-	r.told = p
-	if parent := workflow.GetInfo(ctx).ParentWorkflowExecution; parent != nil {
-		f := workflow.SignalExternalWorkflow(ctx, parent.ID, "", checklist.SignalAreaProgress, p)
-		workflow.Go(ctx, func(ctx workflow.Context) {
-			if err := f.Get(ctx, nil); err != nil {
-				workflow.GetLogger(ctx).Warn("progress not sent to the parent", "error", err)
-			}
-		})
-	}
 }
 
 // publish recomputes the task counts and reports the progress if it

@@ -17,7 +17,6 @@ func Register(r worker.WorkflowRegistry) {
 		checklist.WorkflowFirstSession:    FirstSessionV2,
 		checklist.WorkflowCommendations:   CommendationsV2,
 		checklist.WorkflowCadres:          OutgoingCadresV2,
-		checklist.WorkflowCadreCase:       CadreCaseV2,
 		checklist.WorkflowChecklistV1:     checklistV1,
 		checklist.WorkflowCredentialsV1:   credentialsV1,
 		checklist.WorkflowFirstSessionV1:  firstSessionV1,

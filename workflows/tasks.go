@@ -16,20 +16,26 @@ import (
 // reminderLeads are how long before a task's due time reminders go out.
 func reminderLeads() []time.Duration { return []time.Duration{3 * 24 * time.Hour, 24 * time.Hour} }
 
-// outcomeCheck validates the outcome of one kind of task. It runs in the
-// update validator, so it must only read workflow state.
-type outcomeCheck func(ctx workflow.Context, raw json.RawMessage) error
+// outcomeCheck validates the outcome of one task. It runs in the update
+// validator, so it must only read workflow state.
+type outcomeCheck func(ctx workflow.Context, t election.Task, raw json.RawMessage) error
 
 // check builds the outcomeCheck of a task kind from its outcome type:
 // the outcome is decoded strictly into T (unknown fields refused), then
 // validated.
 func check[T any](validate func(ctx workflow.Context, o T) error) outcomeCheck {
-	return func(ctx workflow.Context, raw json.RawMessage) error {
+	return checkTask(func(ctx workflow.Context, _ election.Task, o T) error { return validate(ctx, o) })
+}
+
+// checkTask is check for outcomes whose rules depend on the task: an
+// area that runs several cases finds the case by the task.
+func checkTask[T any](validate func(ctx workflow.Context, t election.Task, o T) error) outcomeCheck {
+	return func(ctx workflow.Context, t election.Task, raw json.RawMessage) error {
 		var o T
 		if err := election.DecodeOutcome(raw, &o); err != nil {
 			return err
 		}
-		return validate(ctx, o)
+		return validate(ctx, t, o)
 	}
 }
 
@@ -104,7 +110,7 @@ func (b *taskBoard) validate(ctx workflow.Context, req checklist.CompleteTaskReq
 	if len(req.Outcome) == 0 {
 		return fmt.Errorf("outcome is required for a %s task", t.task.Kind)
 	}
-	if err := check(ctx, req.Outcome); err != nil {
+	if err := check(ctx, t.task, req.Outcome); err != nil {
 		return fmt.Errorf("outcome of %s: %w", t.task.Kind, err)
 	}
 	return nil
