@@ -172,7 +172,7 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 	}
 	stops = append(stops, c.Close)
 	if o.worker {
-		w := wiring.NewWorker(c, cfg.TaskQueue, s)
+		w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers)
 		if err := w.Start(); err != nil {
 			return fmt.Errorf("start worker: %w", err)
 		}

@@ -67,7 +67,7 @@ func TestRunSmallRehearsal(t *testing.T) {
 	}
 	t.Cleanup(c.Close)
 	const queue = "rehearsal-test"
-	w := wiring.NewWorker(c, queue, s)
+	w := wiring.NewWorker(c, queue, s, 0)
 	if err := w.Start(); err != nil {
 		t.Fatal(err)
 	}

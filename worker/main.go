@@ -76,7 +76,7 @@ func run(ctx context.Context, lookup config.Lookup, logw io.Writer) error {
 	}
 	defer c.Close()
 
-	w := wiring.NewWorker(c, cfg.TaskQueue, s)
+	w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers)
 	log.Info().Str("task_queue", cfg.TaskQueue).Msg("worker started; Ctrl-C to stop")
 	// Run blocks until ctx is done, then stops the worker gracefully.
 	if err := w.Run(stopChannel(ctx)); err != nil && !errors.Is(err, context.Canceled) {

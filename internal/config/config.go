@@ -10,6 +10,7 @@ package config
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/rs/zerolog"
@@ -24,6 +25,9 @@ const (
 	EnvTaskQueue   = "ELECTIONFLOW_TASK_QUEUE"
 	EnvLogLevel    = "ELECTIONFLOW_LOG_LEVEL"
 	EnvDataDir     = "ELECTIONFLOW_DATA_DIR"
+	// EnvWorkflowPollers is how many workflow task pollers a worker runs;
+	// unset means the measured default (see wiring.DefaultWorkflowPollers).
+	EnvWorkflowPollers = "ELECTIONFLOW_WORKFLOW_POLLERS"
 )
 
 // DefaultTaskQueue is the task queue workers poll and starters use when
@@ -47,7 +51,7 @@ func TemporalEnv() []string {
 
 // EnvNames lists every environment variable the binaries read.
 func EnvNames() []string {
-	return append([]string{EnvDatabaseURL, EnvTaskQueue, EnvLogLevel, EnvDataDir}, TemporalEnv()...)
+	return append([]string{EnvDatabaseURL, EnvTaskQueue, EnvLogLevel, EnvDataDir, EnvWorkflowPollers}, TemporalEnv()...)
 }
 
 // Lookup reads one environment variable; os.LookupEnv in production, a map
@@ -61,6 +65,9 @@ type Config struct {
 	DatabaseURL string
 	TaskQueue   string
 	LogLevel    zerolog.Level
+	// WorkflowPollers is the worker's workflow task pollers; 0 means the
+	// default.
+	WorkflowPollers int
 	// Lookup is where the values came from; the Temporal client options
 	// are read through it too.
 	Lookup Lookup
@@ -84,6 +91,13 @@ func FromEnv(lookup Lookup) (Config, error) {
 			return Config{}, fmt.Errorf("config: %s=%q: want trace, debug, info, warn or error", EnvLogLevel, v)
 		}
 		c.LogLevel = lvl
+	}
+	if v, ok := lookup(EnvWorkflowPollers); ok && strings.TrimSpace(v) != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > 64 {
+			return Config{}, fmt.Errorf("config: %s=%q: want a number of pollers from 1 to 64", EnvWorkflowPollers, v)
+		}
+		c.WorkflowPollers = n
 	}
 	return c, nil
 }

@@ -20,9 +20,12 @@ func TestFromEnv(t *testing.T) {
 	}{
 		{"defaults", map[string]string{}, Config{TaskQueue: DefaultTaskQueue, LogLevel: zerolog.InfoLevel}, ""},
 		{"all set", map[string]string{
-			EnvDatabaseURL: " postgres://u@h/db ", EnvTaskQueue: "q2", EnvLogLevel: "DEBUG",
-		}, Config{DatabaseURL: "postgres://u@h/db", TaskQueue: "q2", LogLevel: zerolog.DebugLevel}, ""},
+			EnvDatabaseURL: " postgres://u@h/db ", EnvTaskQueue: "q2", EnvLogLevel: "DEBUG", EnvWorkflowPollers: " 8 ",
+		}, Config{DatabaseURL: "postgres://u@h/db", TaskQueue: "q2", LogLevel: zerolog.DebugLevel, WorkflowPollers: 8}, ""},
 		{"bad level", map[string]string{EnvLogLevel: "loud"}, Config{}, "ELECTIONFLOW_LOG_LEVEL"},
+		{"pollers not a number", map[string]string{EnvWorkflowPollers: "many"}, Config{}, "ELECTIONFLOW_WORKFLOW_POLLERS"},
+		{"no pollers", map[string]string{EnvWorkflowPollers: "0"}, Config{}, "from 1 to 64"},
+		{"too many pollers", map[string]string{EnvWorkflowPollers: "65"}, Config{}, "from 1 to 64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

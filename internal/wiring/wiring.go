@@ -44,12 +44,21 @@ func DialOptions(ctx context.Context, opts client.Options, log zerolog.Logger) (
 	return c, nil
 }
 
+// DefaultWorkflowPollers is how many workflow task pollers a worker runs
+// unless ELECTIONFLOW_WORKFLOW_POLLERS says otherwise.
+const DefaultWorkflowPollers = 2
+
 // NewWorker returns a worker on taskQueue with every checklist workflow
-// and activity registered; activities reach Postgres through s.
-func NewWorker(c client.Client, taskQueue string, s *store.Store) worker.Worker {
+// and activity registered; activities reach Postgres through s. pollers
+// is its workflow task pollers (0: DefaultWorkflowPollers).
+func NewWorker(c client.Client, taskQueue string, s *store.Store, pollers int) worker.Worker {
+	if pollers == 0 {
+		pollers = DefaultWorkflowPollers
+	}
 	w := worker.New(c, taskQueue, worker.Options{
 		// Let running activities finish their database writes on Ctrl-C.
-		WorkerStopTimeout: 10 * time.Second,
+		WorkerStopTimeout:                10 * time.Second,
+		MaxConcurrentWorkflowTaskPollers: pollers,
 	})
 	workflows.Register(w)
 	(&activities.Activities{Store: s}).Register(w)
