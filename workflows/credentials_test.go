@@ -318,3 +318,25 @@ func TestCompletionWhileTaskIsBeingOpened(t *testing.T) {
 		t.Errorf("completion during the inbox write: %+v", early)
 	}
 }
+
+// A write that fails for good (here a completion the database refuses)
+// fails the update that waited for it and the area, instead of leaving a
+// task done in the workflow and open in the inbox.
+func TestLeanWriteFailureFailsTheUpdateAndTheArea(t *testing.T) {
+	f := newFake()
+	f.refuse = func(w checklist.Writes) error {
+		if len(w.Completed) > 0 {
+			return temporal.NewNonRetryableApplicationError("audit log refused the row", "Refused", nil)
+		}
+		return nil
+	}
+	env := newEnv(t, f)
+	u := completeAt(env, time.Hour, reviewKN1, election.RoleElectionCommittee, dismissed)
+	env.ExecuteWorkflow(checklist.WorkflowCredentials, checklist.CredentialsInput{Facts: f.facts})
+	if u.completed || u.failed == nil || !strings.Contains(u.failed.Error(), "audit log refused the row") {
+		t.Errorf("update %+v (%v), want it failed with the write's error", u, u.failed)
+	}
+	if err := env.GetWorkflowError(); err == nil || !strings.Contains(err.Error(), "write to the database") {
+		t.Errorf("area error %v, want the failed write", err)
+	}
+}

@@ -39,6 +39,8 @@ type fakeStore struct {
 	// generation's ApplyWrites calls.
 	handlers map[string]any
 	batches  []checklist.Writes
+	// refuse, when set, fails the batches it returns an error for.
+	refuse func(checklist.Writes) error
 }
 
 // add registers a fake activity and keeps it for the lean generation's
@@ -82,7 +84,13 @@ func (f *fakeStore) call(ctx context.Context, name string, raw any) error {
 func (f *fakeStore) applyWrites(ctx context.Context, w checklist.Writes) error {
 	f.mu.Lock()
 	f.batches = append(f.batches, w)
+	refuse := f.refuse
 	f.mu.Unlock()
+	if refuse != nil {
+		if err := refuse(w); err != nil {
+			return err
+		}
+	}
 	if len(w.Opened) > 0 {
 		if err := f.call(ctx, checklist.ActivityOpenTasks, w.Opened); err != nil {
 			return err
