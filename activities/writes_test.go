@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,31 +13,10 @@ import (
 	"electionflow/checklist"
 	"electionflow/election"
 	"electionflow/internal/pgtest"
-	"electionflow/roster"
-	"electionflow/store"
+	"electionflow/internal/storetest"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
-
-// openWithRoster opens a migrated store on a fresh database holding the
-// roster package's small test election (term 2026-2031, council 01).
-func openWithRoster(t *testing.T) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := store.OpenMigrated(ctx, pgtest.NewDatabase(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Close)
-	r, err := roster.ReadDir(filepath.Join("..", "roster", "testdata", "good"), election.DefaultLevels())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.ImportRoster(ctx, r, store.Actor{Name: "test", Role: election.RoleAdministrator}); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // applyWrites runs ApplyWrites as Temporal would, in an activity context.
 func applyWrites(t *testing.T, a *Activities, w checklist.Writes) error {
@@ -54,7 +32,7 @@ func applyWrites(t *testing.T, a *Activities, w checklist.Writes) error {
 // writes nothing twice: one task, closed once, one audit row, the session
 // record as it was.
 func TestApplyWritesIsOneIdempotentTransaction(t *testing.T) {
-	s := openWithRoster(t)
+	s := storetest.OpenWithRoster(t)
 	a := &Activities{Store: s}
 	ctx := context.Background()
 	term, council := election.Term("2026-2031"), election.CouncilCode("01")
@@ -104,7 +82,7 @@ func TestApplyWritesIsOneIdempotentTransaction(t *testing.T) {
 // decode, is refused for good, and nothing of it is written: not even the
 // task it opens.
 func TestApplyWritesRefusesBadRecordsWritingNothing(t *testing.T) {
-	s := openWithRoster(t)
+	s := storetest.OpenWithRoster(t)
 	a := &Activities{Store: s}
 	ctx := context.Background()
 	term, council := election.Term("2026-2031"), election.CouncilCode("01")

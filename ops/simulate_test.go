@@ -3,13 +3,12 @@ package ops
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"electionflow/election"
 	"electionflow/internal/pgtest"
-	"electionflow/roster"
+	"electionflow/internal/storetest"
 	"electionflow/store"
 )
 
@@ -19,19 +18,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // and no tasks; it needs no Temporal, since nothing is completed.
 func quietOps(t *testing.T) (*Ops, *store.Store) {
 	t.Helper()
-	ctx := context.Background()
-	s, err := store.OpenMigrated(ctx, pgtest.NewDatabase(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Close)
-	r, err := roster.ReadDir(filepath.Join("..", "roster", "testdata", "good"), election.DefaultLevels())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.ImportRoster(ctx, r, store.Actor{Name: "test", Role: "administrator", Source: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.OpenWithRoster(t)
 	return &Ops{Store: s}, s
 }
 

@@ -19,9 +19,8 @@ type historyEvent struct {
 	} `json:"workflowExecutionUpdateCompletedEventAttributes"`
 }
 
-// updatesAnsweredLater counts, in one exported history, the updates whose
-// completion came in a later workflow task than their acceptance.
-func updatesAnsweredLater(t *testing.T, file string) (updates, later int) {
+// readEvents reads the events of an exported history.
+func readEvents(t *testing.T, file string) []historyEvent {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -33,11 +32,19 @@ func updatesAnsweredLater(t *testing.T, file string) (updates, later int) {
 	if err := json.Unmarshal(data, &h); err != nil {
 		t.Fatal(err)
 	}
+	return h.Events
+}
+
+// updatesAnsweredLater counts, in one exported history, the updates whose
+// completion came in a later workflow task than their acceptance.
+func updatesAnsweredLater(t *testing.T, file string) (updates, later int) {
+	t.Helper()
+	events := readEvents(t, file)
 	index := map[string]int{}
-	for i, e := range h.Events {
+	for i, e := range events {
 		index[e.EventID] = i
 	}
-	for i, e := range h.Events {
+	for i, e := range events {
 		if e.Completed == nil {
 			continue
 		}
@@ -46,7 +53,7 @@ func updatesAnsweredLater(t *testing.T, file string) (updates, later int) {
 		if !ok {
 			t.Fatalf("%s: update accepted at unknown event %s", file, e.Completed.AcceptedEventID)
 		}
-		for _, between := range h.Events[accepted:i] {
+		for _, between := range events[accepted:i] {
 			if strings.HasSuffix(between.EventType, "WORKFLOW_TASK_SCHEDULED") {
 				later++
 				break
@@ -91,24 +98,15 @@ func TestLeanCompletionsAnswerInTheirWorkflowTask(t *testing.T) {
 func TestLeanHistoriesStaySmall(t *testing.T) {
 	perTask := func(version string) float64 {
 		files, _ := filepath.Glob(filepath.Join("testdata", "*-"+version+".json"))
-		events, tasks := 0, 0
+		total, tasks := 0, 0
 		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var h struct {
-				Events []historyEvent `json:"events"`
-			}
-			if err := json.Unmarshal(data, &h); err != nil {
-				t.Fatal(err)
-			}
+			events := readEvents(t, file)
 			n := 1
 			if strings.HasPrefix(filepath.Base(file), "cadre-case") {
 				n = 8 // one history stands for each of the council's eight cases
 			}
-			events += n * len(h.Events)
-			for _, e := range h.Events {
+			total += n * len(events)
+			for _, e := range events {
 				if e.Completed != nil {
 					tasks += n
 				}
@@ -117,7 +115,7 @@ func TestLeanHistoriesStaySmall(t *testing.T) {
 		if tasks == 0 {
 			t.Fatalf("no task in the %s histories", version)
 		}
-		return float64(events) / float64(tasks)
+		return float64(total) / float64(tasks)
 	}
 	lean, first := perTask("v2"), perTask("v1")
 	t.Logf("events per human task: lean %.1f, first generation %.1f", lean, first)
