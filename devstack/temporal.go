@@ -37,10 +37,13 @@ func temporalStore(o options, dataDir, dbURL string) (devserver.Options, string,
 		if err != nil {
 			return opts, "", err
 		}
-		// Only Temporal's own two databases commit asynchronously: a
-		// laptop crash may lose its last fraction of a second of Temporal
-		// writes, never electionflow's. It served x1.11 and x1.19 the
-		// updates per second (see devserver.PostgresStore.AsyncCommit).
+		// Only Temporal's own two databases commit asynchronously: it
+		// served x1.11 and x1.19 the updates per second (see
+		// devserver.PostgresStore.AsyncCommit). A crash of Postgres or of
+		// the machine (not of devstack) may lose Temporal's last fraction
+		// of a second, and with it completions that electionflow's inbox
+		// and audit log already hold: fine for a laptop, which is why a
+		// production Temporal keeps synchronous commit.
 		pg.AsyncCommit = true
 		opts.Postgres = pg
 		return opts, fmt.Sprintf("Postgres databases %s and %s on %s:%d",
