@@ -55,7 +55,8 @@ func (w *writer) start(ctx workflow.Context) {
 }
 
 // run flushes a batch whenever there is something to write. The workflow's
-// main coroutine runs first in every pass of the workflow task, so what it
+// main coroutine runs before this one in every pass of the workflow task
+// (it was created first; update handlers run before both), so what it
 // writes after a completion joins the completion's batch.
 func (w *writer) run(ctx workflow.Context) {
 	for {
