@@ -142,7 +142,7 @@ func cadreCaseV1(ctx workflow.Context, in checklist.CadreCaseInput) (checklist.C
 		cadreChecks(in.Facts, func(election.Task) *cadreRun { return c })); err != nil {
 		return result, err
 	}
-	c.rep.persist, c.w.persist = false, false // a case reports to its area only
+	c.rep.persist = false // a case reports to its area only
 	if err := c.settle(ctx, &result); err != nil {
 		return result, err
 	}

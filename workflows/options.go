@@ -7,17 +7,27 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
+// dbRetry retries a database write with backoff for as long as the
+// database is away: every write is keyed, so a retry is always safe.
+func dbRetry() *temporal.RetryPolicy {
+	return &temporal.RetryPolicy{InitialInterval: time.Second, BackoffCoefficient: 2, MaximumInterval: time.Minute}
+}
+
 // withDBActivity sets the options of activities that write to Postgres:
-// short, retried with backoff for as long as the database is away (every
-// write is idempotent, so a retry is always safe).
+// short attempts, retried by dbRetry.
 func withDBActivity(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout: 30 * time.Second,
-		RetryPolicy: &temporal.RetryPolicy{
-			InitialInterval:    time.Second,
-			BackoffCoefficient: 2,
-			MaximumInterval:    time.Minute,
-		},
+		RetryPolicy:         dbRetry(),
+	})
+}
+
+// withLocalDB sets the options of the local activities that read and write
+// Postgres (lean generation): short attempts, retried by dbRetry.
+func withLocalDB(ctx workflow.Context) workflow.Context {
+	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
+		StartToCloseTimeout: 10 * time.Second,
+		RetryPolicy:         dbRetry(),
 	})
 }
 
@@ -27,10 +37,6 @@ func withBatchActivity(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout: 10 * time.Minute,
 		HeartbeatTimeout:    time.Minute,
-		RetryPolicy: &temporal.RetryPolicy{
-			InitialInterval:    time.Second,
-			BackoffCoefficient: 2,
-			MaximumInterval:    time.Minute,
-		},
+		RetryPolicy:         dbRetry(),
 	})
 }

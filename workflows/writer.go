@@ -3,9 +3,6 @@ package workflows
 import (
 	"encoding/json"
 	"fmt"
-	"time"
-
-	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
 	"electionflow/checklist"
@@ -32,17 +29,15 @@ type writer struct {
 	// area fails with it.
 	err error
 	// progress, when set, returns the area's progress if it changed since
-	// last written, and persist says whether it goes to Postgres (a
-	// cadre's case reports only to its area).
+	// last written.
 	progress func(take bool) (checklist.AreaProgress, bool)
-	persist  bool
 	// published is told of progress once it is written.
 	published func(ctx workflow.Context, p checklist.AreaProgress)
 }
 
 // newWriter returns an area's writer; start starts flushing.
 func newWriter(lean bool) *writer {
-	return &writer{lean: lean, batch: 1, persist: true}
+	return &writer{lean: lean, batch: 1}
 }
 
 // start starts the lean generation's coroutine that flushes batches. It is
@@ -96,7 +91,7 @@ func (w *writer) flushBatch(ctx workflow.Context) {
 	n := w.batch
 	w.batch++
 	p, changed := w.progressChange(true)
-	if changed && w.persist {
+	if changed {
 		b.Progress = &p
 	}
 	if !b.Empty() {
@@ -111,28 +106,25 @@ func (w *writer) flushBatch(ctx workflow.Context) {
 	}
 }
 
-// flush waits until everything written so far is in Postgres, as the
-// lean generation must before it calls an activity that reads it.
-func (w *writer) flush(ctx workflow.Context) error {
-	if !w.lean {
-		return nil
-	}
-	last := w.batch - 1 // batches already taken, perhaps still being written
-	if w.due() {
-		last = w.batch
-	}
-	return w.wait(ctx, last)
-}
+// flush waits until everything written so far, a change of progress
+// included, is in Postgres, as an area must before it ends.
+func (w *writer) flush(ctx workflow.Context) error { return w.flushUntil(ctx, w.due()) }
 
 // flushWrites waits until the writes made so far are in Postgres, as the
 // lean generation must before it calls an activity that reads them; a
 // change of progress alone waits for the next batch.
 func (w *writer) flushWrites(ctx workflow.Context) error {
+	return w.flushUntil(ctx, !w.pending.Empty())
+}
+
+// flushUntil waits for the batches already taken (perhaps still being
+// written) and, when pending, for the one being filled.
+func (w *writer) flushUntil(ctx workflow.Context, pending bool) error {
 	if !w.lean {
 		return nil
 	}
 	last := w.batch - 1
-	if !w.pending.Empty() {
+	if pending {
 		last = w.batch
 	}
 	return w.wait(ctx, last)
@@ -180,18 +172,4 @@ func (w *writer) call(ctx workflow.Context, activity string, in, out any) error 
 		return err
 	}
 	return workflow.ExecuteActivity(withBatchActivity(ctx), activity, in).Get(ctx, out)
-}
-
-// withLocalDB sets the options of the local activities that read and write
-// Postgres: short attempts, retried with backoff for as long as the
-// database is away (every write is keyed, so a retry is always safe).
-func withLocalDB(ctx workflow.Context) workflow.Context {
-	return workflow.WithLocalActivityOptions(ctx, workflow.LocalActivityOptions{
-		StartToCloseTimeout: 10 * time.Second,
-		RetryPolicy: &temporal.RetryPolicy{
-			InitialInterval:    time.Second,
-			BackoffCoefficient: 2,
-			MaximumInterval:    time.Minute,
-		},
-	})
 }
