@@ -21,16 +21,20 @@ type RehearsalProgress struct {
 	TasksDone    int
 }
 
+// councilsDoneSQL counts the councils of term $1 whose every reported
+// area is done.
+const councilsDoneSQL = `(SELECT count(*) FROM (
+	SELECT council_code FROM checklist_progress WHERE term = $1
+	GROUP BY council_code HAVING bool_and(state = 'done')) d)::int`
+
 // RehearsalProgress reads the progress of every council of term.
 func (s *Store) RehearsalProgress(ctx context.Context, term election.Term) (RehearsalProgress, error) {
 	var p RehearsalProgress
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		SELECT
 			(SELECT count(*) FROM councils WHERE term = $1)::int,
 			(SELECT count(DISTINCT council_code) FROM tasks WHERE term = $1)::int,
-			(SELECT count(*) FROM (
-				SELECT council_code FROM checklist_progress WHERE term = $1
-				GROUP BY council_code HAVING bool_and(state = 'done')) d)::int,
+			`+councilsDoneSQL+`,
 			(SELECT count(*) FROM tasks WHERE term = $1 AND state = 'open')::int,
 			(SELECT count(*) FROM tasks WHERE term = $1 AND state = 'done')::int`,
 		string(term)).Scan(&p.Councils, &p.CouncilsWithTasks, &p.CouncilsDone, &p.TasksOpen, &p.TasksDone)
@@ -81,7 +85,7 @@ type RehearsalEndState struct {
 // for term, in one snapshot.
 func (s *Store) RehearsalEndState(ctx context.Context, term election.Term) (RehearsalEndState, error) {
 	var e RehearsalEndState
-	err := s.pool.QueryRow(ctx, `
+	err := s.db.QueryRow(ctx, `
 		WITH done AS (
 			SELECT task_id FROM tasks WHERE term = $1 AND state = 'done'
 		), audit AS (
@@ -97,9 +101,7 @@ func (s *Store) RehearsalEndState(ctx context.Context, term election.Term) (Rehe
 		SELECT
 			(SELECT count(*) FROM councils WHERE term = $1)::int,
 			(SELECT count(*) FROM elected_persons WHERE term = $1)::int,
-			(SELECT count(*) FROM (
-				SELECT council_code FROM checklist_progress WHERE term = $1
-				GROUP BY council_code HAVING bool_and(state = 'done')) d)::int,
+			`+councilsDoneSQL+`,
 			(SELECT count(*) FROM tasks WHERE term = $1 AND state = 'open')::int,
 			(SELECT count(*) FROM done)::int,
 			(SELECT count(*) FROM tasks WHERE term = $1 AND state = 'cancelled')::int,
@@ -124,7 +126,7 @@ func (s *Store) RehearsalEndState(ctx context.Context, term election.Term) (Rehe
 
 // TasksDoneByCouncil counts the completed tasks of each council of term.
 func (s *Store) TasksDoneByCouncil(ctx context.Context, term election.Term) (map[election.CouncilCode]int, error) {
-	rows, err := s.pool.Query(ctx, `
+	rows, err := s.db.Query(ctx, `
 		SELECT council_code, count(*)::int FROM tasks WHERE term = $1 AND state = 'done' GROUP BY council_code`,
 		string(term))
 	if err != nil {

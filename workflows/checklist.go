@@ -34,9 +34,8 @@ type areaChild struct {
 // record managers see: the progress query, search attributes and current
 // details.
 //
-// In the lean generation an area tells the checklist nothing the checklist
-// can see for itself: it sees each area start and finish, and hears only
-// when an area's overdue count changes; the area's step and task counts
+// In the lean generation no area signals the checklist: it sees each area
+// start and finish for itself; the area's step, task counts and deadline
 // are on the area's own workflow (its search attributes and progress
 // query) and in the Postgres progress table.
 func ChecklistV2(ctx workflow.Context, in checklist.Input) (checklist.Result, error) {

@@ -4,8 +4,8 @@ import "go.temporal.io/sdk/workflow"
 
 // fanOut follows child workflows until every one has finished, while
 // receiving the signals their parent listens to: the one selector loop
-// that the checklist (over its areas) and the outgoing-cadres area (over
-// its cases) share. Handlers run in the order events arrive, one at a
+// that the checklist (over its areas) and the first generation's
+// outgoing-cadres area (over its cases) share. Handlers run in the order events arrive, one at a
 // time, as a selector runs them.
 type fanOut struct {
 	sel     workflow.Selector
