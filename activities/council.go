@@ -8,7 +8,6 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"electionflow/checklist"
-	"electionflow/election"
 	"electionflow/store"
 )
 
@@ -28,15 +27,16 @@ func (a *Activities) LoadCouncil(ctx context.Context, in checklist.Input) (check
 		return checklist.CouncilFacts{}, temporal.NewNonRetryableApplicationError(
 			fmt.Sprintf("calendar of %s: %v", e.Term, err), "BadCalendar", err)
 	}
+	d := cal.For(c)
 	return checklist.CouncilFacts{
 		Term: e.Term, Council: c.Code, Name: c.Name, Level: c.Level, Province: c.Province, Seats: c.Seats,
 		ElectionDay:          e.ElectionDay,
-		ComplaintsSettled:    cal.Due(complaintsDeadline(c.Level)),
-		CredentialResolution: cal.Due(credentialDeadline()),
-		FirstSession:         cal.FirstSessionDue(c),
-		ComplaintsFiled:      cal.Due(election.DeadlineComplaintsFiled),
-		NominationsClose:     cal.Due(election.DeadlineNominationsClose),
-		CadreDecisions:       cal.Due(election.DeadlineCadreDecisions),
+		ComplaintsSettled:    d.ComplaintsSettled.Due,
+		CredentialResolution: d.CredentialResolution.Due,
+		FirstSession:         d.FirstSession.Due,
+		ComplaintsFiled:      d.ComplaintsFiled.Due,
+		NominationsClose:     d.NominationsClose.Due,
+		CadreDecisions:       d.CadreDecisions.Due,
 	}, nil
 }
 

@@ -113,19 +113,9 @@ func NewCalendar(day Date, overrides map[DeadlineKind]int) (Calendar, error) {
 // Due returns the date of a deadline; the zero Date for an unknown kind.
 func (c Calendar) Due(kind DeadlineKind) Date { return c.Deadlines[kind].Due }
 
-// FirstSessionDue returns the first-session deadline of a council: 60 days
-// for the National Assembly, otherwise 45 days counted from the re-run or
-// additional election when the council had one, else from election day.
-func (c Calendar) FirstSessionDue(council Council) Date {
-	if council.Level == LevelNational {
-		return c.Due(DeadlineFirstSessionNational)
-	}
-	d := c.Deadlines[DeadlineFirstSession]
-	if !council.RerunElectionDay.IsZero() && council.RerunElectionDay.After(c.ElectionDay) {
-		return council.RerunElectionDay.AddDays(d.Days)
-	}
-	return d.Due
-}
+// FirstSessionDue returns the first-session deadline of a council, as
+// For chooses it.
+func (c Calendar) FirstSessionDue(council Council) Date { return c.For(council).FirstSession.Due }
 
 // Sorted returns the deadlines in date order, for reports and help text.
 func (c Calendar) Sorted() []Deadline {

@@ -1,6 +1,7 @@
 package election
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -72,24 +73,50 @@ func TestNewCalendarOverrides(t *testing.T) {
 	}
 }
 
-func TestFirstSessionDue(t *testing.T) {
+func TestCalendarFor(t *testing.T) {
 	c, err := NewCalendar(MustParseDate("2026-03-15"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	type want struct{ filed, settled, settledDays, resolution, first, firstDays, nominations, cadres string }
+	local := want{"2026-03-30", "2026-04-19", "35", "2026-04-19", "2026-04-29", "45", "2026-04-14", "2026-06-13"}
 	tests := []struct {
 		name    string
 		council Council
-		want    string
+		want    want
 	}{
-		{"commune", Council{Level: LevelCommune}, "2026-04-29"},
-		{"province", Council{Level: LevelProvince}, "2026-04-29"},
-		{"national assembly", Council{Level: LevelNational}, "2026-05-14"},
-		{"re-run election", Council{Level: LevelCommune, RerunElectionDay: MustParseDate("2026-04-05")}, "2026-05-20"},
+		{"National Assembly: the National Election Council settles complaints by E+45, first session E+60",
+			Council{Level: LevelNational}, want{"2026-03-30", "2026-04-29", "45", "2026-04-19", "2026-05-14", "60", "2026-04-14", "2026-06-13"}},
+		{"province", Council{Level: LevelProvince}, local},
+		{"district", Council{Level: LevelDistrict}, local},
+		{"commune", Council{Level: LevelCommune}, local},
+		{"re-run election moves the first session only",
+			Council{Level: LevelCommune, RerunElectionDay: MustParseDate("2026-04-05")},
+			want{"2026-03-30", "2026-04-19", "35", "2026-04-19", "2026-05-20", "45", "2026-04-14", "2026-06-13"}},
+		{"a re-run day not after election day is ignored",
+			Council{Level: LevelCommune, RerunElectionDay: MustParseDate("2026-03-15")}, local},
+		{"the National Assembly counts from election day even with a re-run",
+			Council{Level: LevelNational, RerunElectionDay: MustParseDate("2026-04-05")},
+			want{"2026-03-30", "2026-04-29", "45", "2026-04-19", "2026-05-14", "60", "2026-04-14", "2026-06-13"}},
+	}
+	if got := len(DefaultLevels()); got != 4 {
+		t.Fatalf("%d levels; this table covers 4: add the new level", got)
 	}
 	for _, tt := range tests {
-		if got := c.FirstSessionDue(tt.council).String(); got != tt.want {
-			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		d := c.For(tt.council)
+		got := want{d.ComplaintsFiled.Due.String(), d.ComplaintsSettled.Due.String(), strconv.Itoa(d.ComplaintsSettled.Days),
+			d.CredentialResolution.Due.String(), d.FirstSession.Due.String(), strconv.Itoa(d.FirstSession.Days),
+			d.NominationsClose.Due.String(), d.CadreDecisions.Due.String()}
+		if got != tt.want {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+		if d.FirstSession.Due != c.FirstSessionDue(tt.council) {
+			t.Errorf("%s: FirstSessionDue %s, For %s", tt.name, c.FirstSessionDue(tt.council), d.FirstSession.Due)
+		}
+		for _, dl := range []Deadline{d.ComplaintsFiled, d.ComplaintsSettled, d.CredentialResolution, d.FirstSession, d.NominationsClose, d.CadreDecisions} {
+			if dl.Citation == "" || dl.Description == "" {
+				t.Errorf("%s: deadline %s has no citation or description", tt.name, dl.Kind)
+			}
 		}
 	}
 }

@@ -305,12 +305,9 @@ func StaticDetails(term election.Term, c election.Council, cal election.Calendar
 	}
 	fmt.Fprintf(&b, ")\n\nNhiệm kỳ %s, %d đại biểu. Ngày bầu cử %s.\n\n", term, c.Seats, cal.ElectionDay.Vietnamese())
 	fmt.Fprintf(&b, "| Hạn | Ngày | Căn cứ |\n|---|---|---|\n")
-	fmt.Fprintf(&b, "| %s | %s | %s |\n", "Giải quyết khiếu nại", cal.Due(election.DeadlineComplaintsSettled).Vietnamese(), cal.Deadlines[election.DeadlineComplaintsSettled].Citation)
-	fmt.Fprintf(&b, "| %s | %s | %s |\n", "Nghị quyết xác nhận tư cách", cal.Due(election.DeadlineCredentialResolution).Vietnamese(), cal.Deadlines[election.DeadlineCredentialResolution].Citation)
-	first := election.DeadlineFirstSession
-	if c.Level == election.LevelNational {
-		first = election.DeadlineFirstSessionNational
+	d := cal.For(c)
+	for _, dl := range []election.Deadline{d.ComplaintsSettled, d.CredentialResolution, d.FirstSession} {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", dl.Description, dl.Due.Vietnamese(), dl.Citation)
 	}
-	fmt.Fprintf(&b, "| %s | %s | %s |\n", "Kỳ họp thứ nhất", cal.FirstSessionDue(c).Vietnamese(), cal.Deadlines[first].Citation)
 	return b.String()
 }
