@@ -3,13 +3,11 @@ package activities
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"go.temporal.io/sdk/activity"
 
 	"electionflow/certificate"
 	"electionflow/checklist"
-	"electionflow/election"
 	"electionflow/store"
 )
 
@@ -40,7 +38,7 @@ func (a *Activities) IssueCertificates(ctx context.Context, in checklist.Certifi
 	if err != nil {
 		return 0, err
 	}
-	authority := Authority(council)
+	authority := council.CredentialAuthority()
 	for start := 0; start < len(pending); start += certificateBatch {
 		end := min(start+certificateBatch, len(pending))
 		certs := make([]store.Certificate, 0, end-start)
@@ -48,7 +46,7 @@ func (a *Activities) IssueCertificates(ctx context.Context, in checklist.Certifi
 			pdf, err := certificate.Render(certificate.Certificate{
 				Term: in.Term, CouncilName: council.Name, Level: council.Level, Authority: authority,
 				Number: p.Number, CouncilCode: council.Code, FullName: p.FullName, BirthDate: p.BirthDate,
-				ResolutionNo: in.ResolutionNo, IssuedOn: in.IssuedOn, Place: Place(council),
+				ResolutionNo: in.ResolutionNo, IssuedOn: in.IssuedOn, Place: council.Place(),
 			})
 			if err != nil {
 				return 0, fmt.Errorf("certificate %d of %s: %w", p.Number, council.Code, err)
@@ -67,38 +65,4 @@ func (a *Activities) IssueCertificates(ctx context.Context, in checklist.Certifi
 // HandOverCertificates marks a council's certificates handed over.
 func (a *Activities) HandOverCertificates(ctx context.Context, h checklist.CertificateHandover) error {
 	return a.Store.HandOverCertificates(ctx, h.Term, h.Council, h.HandedOverOn)
-}
-
-// councilPrefix is how People's Council names begin.
-const councilPrefix = "Hội đồng nhân dân "
-
-// Authority names who confirms a council's credentials and signs its
-// certificates: the National Election Council for the National Assembly,
-// else the election committee of the place ("Ủy ban bầu cử xã Tân Hòa").
-func Authority(c election.Council) string {
-	if c.Level == election.LevelNational {
-		return "Hội đồng bầu cử quốc gia"
-	}
-	if place, ok := strings.CutPrefix(c.Name, councilPrefix); ok {
-		return "Ủy ban bầu cử " + place
-	}
-	return election.DefaultLevels()[c.Level].CredentialAuthority
-}
-
-// Place is the place name written on a certificate: the council's place
-// without its unit word ("Tân Hòa" for "Hội đồng nhân dân xã Tân Hòa").
-func Place(c election.Council) string {
-	if c.Level == election.LevelNational {
-		return "Hà Nội"
-	}
-	place, ok := strings.CutPrefix(c.Name, councilPrefix)
-	if !ok {
-		return ""
-	}
-	for _, unit := range []string{"thành phố ", "tỉnh ", "xã ", "phường ", "đặc khu ", "thị trấn ", "huyện ", "quận ", "thị xã "} {
-		if rest, ok := strings.CutPrefix(place, unit); ok {
-			return rest
-		}
-	}
-	return place
 }

@@ -131,7 +131,7 @@ func (g *generator) plan(prov *province, code election.CouncilCode, place string
 	}
 	c := election.Council{
 		Code:     code,
-		Name:     "Hội đồng nhân dân " + place,
+		Name:     election.PeoplesCouncilName(place),
 		Level:    level,
 		Province: election.ProvinceCode(prov.code),
 		Seats:    lo + g.rng.IntN(hi-lo+1),
