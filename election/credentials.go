@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -182,17 +181,3 @@ func DecideCredentials(persons []PersonID, reviews []ComplaintReview) []Credenti
 	}
 	return out
 }
-
-// officeZone is Viet Nam's time (UTC+7, no daylight saving), fixed so that
-// no time zone database is needed.
-var officeZone = time.FixedZone("ICT", 7*60*60)
-
-// OfficeZone returns Viet Nam's time zone (UTC+7).
-func OfficeZone() *time.Location { return officeZone }
-
-// EndOfOfficeDay is 17:00 Viet Nam time on d: when a task due that day
-// falls due.
-func (d Date) EndOfOfficeDay() time.Time { return d.In(officeZone).Add(17 * time.Hour) }
-
-// Today returns the date of t in Viet Nam.
-func Today(t time.Time) Date { return DateOf(t.In(officeZone)) }
