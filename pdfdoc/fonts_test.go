@@ -1,4 +1,4 @@
-package certificate
+package pdfdoc
 
 import (
 	"encoding/binary"
@@ -90,15 +90,24 @@ func TestFontsCoverVietnamese(t *testing.T) {
 		}
 	}
 	lower := norm.NFC.String(strings.Join(letters, "") + "bcdđghklmnpqrstvx")
-	c := sample()
+	var missing []rune
+	w, err := New(Info{Title: "fonts"}, func(r rune) { missing = append(missing, r) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.AddPage()
 	for _, text := range []string{lower, strings.ToUpper(lower)} {
-		// The name is bold, the place regular: both faces are checked.
-		for _, chunk := range chunks(text, maxFullName) {
-			c.FullName, c.Place = chunk, chunk
-			if _, err := Render(c); err != nil {
-				t.Errorf("%q: %v", chunk, err)
+		for _, f := range []Font{RegularFont(12), BoldFont(12)} {
+			for i, chunk := range chunks(text, 40) {
+				w.Text(f, Black, 50, 50+14*float64(i), chunk)
 			}
 		}
+	}
+	if _, err := w.Bytes(); err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 {
+		t.Errorf("the embedded faces lack %q", string(missing))
 	}
 }
 

@@ -2,7 +2,7 @@
 """Derive the fonts that package certificate embeds from DejaVu Serif.
 
     apt-get install -y fonts-dejavu-core python3-fonttools
-    python3 certificate/fonts/make_fonts.py [/usr/share/fonts/truetype/dejavu]
+    python3 pdfdoc/fonts/make_fonts.py [/usr/share/fonts/truetype/dejavu]
 
 For each face it
   1. keeps only the characters Vietnamese documents need (Latin, Latin-1,
