@@ -18,31 +18,32 @@ type Activities struct {
 	Store *store.Store
 }
 
-// Register adds every activity to a worker under its contract name.
+// Register adds every activity to a worker under its contract name: the
+// checklist's own, then each area's, each listed beside the area's code.
 func (a *Activities) Register(r worker.ActivityRegistry) {
-	all := map[string]any{
-		checklist.ActivityLoadCouncil:           a.LoadCouncil,
-		checklist.ActivityLoadCredentialFacts:   a.LoadCredentialFacts,
-		checklist.ActivityOpenTasks:             a.OpenTasks,
-		checklist.ActivityCompleteTask:          a.CompleteTask,
-		checklist.ActivityNotifyTask:            a.NotifyTask,
-		checklist.ActivityRecordProgress:        a.RecordProgress,
-		checklist.ActivityApplyWrites:           a.ApplyWrites,
-		checklist.ActivityDraftResolution:       a.DraftResolution,
-		checklist.ActivityAdoptResolution:       a.AdoptResolution,
-		checklist.ActivityIssueCertificates:     a.IssueCertificates,
-		checklist.ActivityHandOverCertificates:  a.HandOverCertificates,
-		checklist.ActivityRecordSession:         a.RecordSession,
-		checklist.ActivityRecordLeadership:      a.RecordLeadership,
-		checklist.ActivityRecordApprovals:       a.RecordApprovals,
-		checklist.ActivityLoadCadres:            a.LoadCadres,
-		checklist.ActivityAssessCadre:           a.AssessCadre,
-		checklist.ActivityRecordBenefitDecision: a.RecordBenefitDecision,
+	for _, area := range []map[string]any{
+		a.checklistActivities(),
+		a.credentialsActivities(),
+		a.firstSessionActivities(),
+		a.commendationsActivities(),
+		a.cadresActivities(),
+	} {
+		for name, fn := range area {
+			r.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
+		}
 	}
-	for name, fn := range a.CommendationActivities() {
-		all[name] = fn
-	}
-	for name, fn := range all {
-		r.RegisterActivityWithOptions(fn, activity.RegisterOptions{Name: name})
+}
+
+// checklistActivities are the activities every area shares: the council's
+// facts, the inbox and audit mirror of tasks, progress, and the batched
+// writes of the lean workflows.
+func (a *Activities) checklistActivities() map[string]any {
+	return map[string]any{
+		checklist.ActivityLoadCouncil:    a.LoadCouncil,
+		checklist.ActivityOpenTasks:      a.OpenTasks,
+		checklist.ActivityCompleteTask:   a.CompleteTask,
+		checklist.ActivityNotifyTask:     a.NotifyTask,
+		checklist.ActivityRecordProgress: a.RecordProgress,
+		checklist.ActivityApplyWrites:    a.ApplyWrites,
 	}
 }

@@ -13,6 +13,16 @@ import (
 	"electionflow/store"
 )
 
+// cadresActivities are the activities of the outgoing cadres area, by
+// contract name, for Register.
+func (a *Activities) cadresActivities() map[string]any {
+	return map[string]any{
+		checklist.ActivityLoadCadres:            a.LoadCadres,
+		checklist.ActivityAssessCadre:           a.AssessCadre,
+		checklist.ActivityRecordBenefitDecision: a.RecordBenefitDecision,
+	}
+}
+
 // LoadCadres lists the outgoing cadres of a council by ID.
 func (a *Activities) LoadCadres(ctx context.Context, in checklist.Input) ([]election.CadreID, error) {
 	return a.Store.CadreIDs(ctx, in.Term, in.Council)

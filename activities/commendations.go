@@ -10,9 +10,9 @@ import (
 	"electionflow/store"
 )
 
-// CommendationActivities are the activities of the commendations area, by
+// commendationsActivities are the activities of the commendations area, by
 // contract name, for Register.
-func (a *Activities) CommendationActivities() map[string]any {
+func (a *Activities) commendationsActivities() map[string]any {
 	return map[string]any{
 		checklist.ActivityRecordNominations:          a.RecordNominations,
 		checklist.ActivityRecordAppraisals:           a.RecordAppraisals,

@@ -39,17 +39,3 @@ func (a *Activities) LoadCouncil(ctx context.Context, in checklist.Input) (check
 		CadreDecisions:       d.CadreDecisions.Due,
 	}, nil
 }
-
-// LoadCredentialFacts reads the persons elected to a council and the
-// complaints against them, as identifiers.
-func (a *Activities) LoadCredentialFacts(ctx context.Context, in checklist.Input) (checklist.CredentialFacts, error) {
-	persons, complaints, err := a.Store.CredentialFacts(ctx, in.Term, in.Council)
-	if err != nil {
-		return checklist.CredentialFacts{}, err
-	}
-	refs := make([]checklist.ComplaintRef, len(complaints))
-	for i, c := range complaints {
-		refs[i] = checklist.ComplaintRef{ID: c.ID, Person: c.Person, Kind: c.Kind}
-	}
-	return checklist.CredentialFacts{Persons: persons, Complaints: refs}, nil
-}

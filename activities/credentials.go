@@ -15,6 +15,32 @@ import (
 // transaction, with a heartbeat after each.
 const certificateBatch = 50
 
+// credentialsActivities are the activities of the credentials area, by
+// contract name, for Register.
+func (a *Activities) credentialsActivities() map[string]any {
+	return map[string]any{
+		checklist.ActivityLoadCredentialFacts:  a.LoadCredentialFacts,
+		checklist.ActivityDraftResolution:      a.DraftResolution,
+		checklist.ActivityAdoptResolution:      a.AdoptResolution,
+		checklist.ActivityIssueCertificates:    a.IssueCertificates,
+		checklist.ActivityHandOverCertificates: a.HandOverCertificates,
+	}
+}
+
+// LoadCredentialFacts reads the persons elected to a council and the
+// complaints against them, as identifiers.
+func (a *Activities) LoadCredentialFacts(ctx context.Context, in checklist.Input) (checklist.CredentialFacts, error) {
+	persons, complaints, err := a.Store.CredentialFacts(ctx, in.Term, in.Council)
+	if err != nil {
+		return checklist.CredentialFacts{}, err
+	}
+	refs := make([]checklist.ComplaintRef, len(complaints))
+	for i, c := range complaints {
+		refs[i] = checklist.ComplaintRef{ID: c.ID, Person: c.Person, Kind: c.Kind}
+	}
+	return checklist.CredentialFacts{Persons: persons, Complaints: refs}, nil
+}
+
 // DraftResolution records the draft credential resolution, one line per person.
 func (a *Activities) DraftResolution(ctx context.Context, d checklist.ResolutionDraft) error {
 	return a.Store.DraftResolution(ctx, d.Term, d.Council, d.Decisions)

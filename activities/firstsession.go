@@ -7,6 +7,16 @@ import (
 	"electionflow/store"
 )
 
+// firstSessionActivities are the activities of the first-session area, by
+// contract name, for Register.
+func (a *Activities) firstSessionActivities() map[string]any {
+	return map[string]any{
+		checklist.ActivityRecordSession:    a.RecordSession,
+		checklist.ActivityRecordLeadership: a.RecordLeadership,
+		checklist.ActivityRecordApprovals:  a.RecordApprovals,
+	}
+}
+
 // RecordSession stores what is known of a council's first session.
 func (a *Activities) RecordSession(ctx context.Context, r checklist.SessionRecord) error {
 	return a.Store.RecordSession(ctx, store.FirstSession{

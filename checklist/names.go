@@ -10,8 +10,6 @@ import (
 const (
 	// WorkflowChecklist is the parent checklist of one council.
 	WorkflowChecklist = "ChecklistV2"
-	// WorkflowCredentials is the credentials and certificates area.
-	WorkflowCredentials = "CredentialsV2"
 )
 
 // Message names of the checklist workflows.
@@ -27,25 +25,15 @@ const (
 
 // Activity names.
 const (
-	ActivityLoadCouncil          = "LoadCouncil"
-	ActivityLoadCredentialFacts  = "LoadCredentialFacts"
-	ActivityOpenTasks            = "OpenTasks"
-	ActivityCompleteTask         = "CompleteTask"
-	ActivityNotifyTask           = "NotifyTask"
-	ActivityRecordProgress       = "RecordProgress"
-	ActivityDraftResolution      = "DraftResolution"
-	ActivityAdoptResolution      = "AdoptResolution"
-	ActivityIssueCertificates    = "IssueCertificates"
-	ActivityHandOverCertificates = "HandOverCertificates"
+	ActivityLoadCouncil    = "LoadCouncil"
+	ActivityOpenTasks      = "OpenTasks"
+	ActivityCompleteTask   = "CompleteTask"
+	ActivityNotifyTask     = "NotifyTask"
+	ActivityRecordProgress = "RecordProgress"
 )
 
 // Area names one part of a council's checklist.
 type Area string
-
-// The checklist areas.
-const (
-	AreaCredentials Area = "credentials" // xác nhận tư cách và cấp giấy chứng nhận
-)
 
 // WorkflowID is the ID of a council's checklist: checklist/<term>/<council>.
 func WorkflowID(term election.Term, council election.CouncilCode) string {
