@@ -31,7 +31,7 @@ func (a *Activities) CompleteTask(ctx context.Context, c checklist.TaskCompletio
 // escalation marks the task overdue.
 func (a *Activities) NotifyTask(ctx context.Context, n checklist.TaskNotice) error {
 	activity.GetLogger(ctx).Info("task notice", "task", n.Task.ID, "kind", n.Kind, "role", n.Task.Role, "due", n.Task.Due)
-	return a.Store.NotifyTask(ctx, store.TaskNotice{Task: n.Task, Kind: string(n.Kind), Lead: n.Lead, At: n.At})
+	return a.Store.NotifyTask(ctx, store.TaskNotice{Task: n.Task, Kind: n.Kind, Lead: n.Lead, At: n.At})
 }
 
 // RecordProgress mirrors an area's progress into Postgres for summary tables.

@@ -16,10 +16,6 @@ const (
 	SignalCredentialsAdopted = "credentials-adopted"
 )
 
-// NoticeDeadlineMissed marks a legal deadline passed with the work still
-// open: the first session not held by its deadline.
-const NoticeDeadlineMissed NoticeKind = "deadline-missed"
-
 // CredentialsAdoption is what the first session needs of the credentials
 // area: when the resolution was adopted and who was confirmed.
 type CredentialsAdoption struct {

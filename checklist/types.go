@@ -75,21 +75,11 @@ type TaskCompletion struct {
 	At      time.Time       `json:"at"`
 }
 
-// NoticeKind distinguishes a reminder before a task's due time from the
-// escalation of an overdue task.
-type NoticeKind string
-
-// The notice kinds.
-const (
-	NoticeReminder   NoticeKind = "reminder"
-	NoticeEscalation NoticeKind = "escalation"
-)
-
 // TaskNotice is a reminder or escalation of one task. An escalation also
 // marks the task overdue in the inbox.
 type TaskNotice struct {
-	Task election.Task `json:"task"`
-	Kind NoticeKind    `json:"kind"`
+	Task election.Task       `json:"task"`
+	Kind election.NoticeKind `json:"kind"`
 	// Lead is how long before the due time a reminder is sent; zero for
 	// an escalation.
 	Lead time.Duration `json:"lead"`

@@ -83,8 +83,7 @@ func (s *Store) CompleteTask(ctx context.Context, c TaskCompletion) error {
 // an overdue task.
 type TaskNotice struct {
 	Task election.Task
-	// Kind is "reminder" or "escalation".
-	Kind string
+	Kind election.NoticeKind
 	Lead time.Duration
 	At   time.Time
 }
@@ -97,10 +96,10 @@ func (s *Store) NotifyTask(ctx context.Context, n TaskNotice) error {
 		if _, err := tx.Exec(ctx, `
 			INSERT INTO task_notices (task_id, kind, lead_seconds, at, role) VALUES ($1, $2, $3, $4, $5)
 			ON CONFLICT DO NOTHING`,
-			string(n.Task.ID), n.Kind, int64(n.Lead/time.Second), n.At, string(n.Task.Role)); err != nil {
+			string(n.Task.ID), string(n.Kind), int64(n.Lead/time.Second), n.At, string(n.Task.Role)); err != nil {
 			return err
 		}
-		if n.Kind == "escalation" {
+		if n.Kind.MarksOverdue() {
 			_, err := tx.Exec(ctx, `UPDATE tasks SET overdue = true WHERE task_id = $1 AND state = 'open'`, string(n.Task.ID))
 			return err
 		}

@@ -176,7 +176,7 @@ func TestOutgoingCadresArea(t *testing.T) {
 	}
 	escalated := false
 	for _, n := range f.notices {
-		if n.Kind == checklist.NoticeEscalation && n.Task.ID == cadreTask(election.KindVerifyCadreRecord, "CB-002", 1) {
+		if n.Kind == election.NoticeEscalation && n.Task.ID == cadreTask(election.KindVerifyCadreRecord, "CB-002", 1) {
 			escalated = election.Today(n.At).String() == "2026-04-29"
 		}
 	}

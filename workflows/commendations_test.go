@@ -377,7 +377,7 @@ func TestCommendationsNominationsEscalated(t *testing.T) {
 	var escalatedAt time.Time
 	for _, n := range f.notices {
 		got = append(got, string(n.Kind)+"@"+n.At.In(election.OfficeZone()).Format("01-02 15:04"))
-		if n.Kind == checklist.NoticeEscalation {
+		if n.Kind == election.NoticeEscalation {
 			escalatedAt = n.At
 			if n.Task.ID != submitTask || n.Task.Role != election.RoleCouncilOffice {
 				t.Errorf("escalated %+v", n.Task)

@@ -216,7 +216,7 @@ func (b *taskBoard) watch(ctx workflow.Context, t *boardTask) {
 		if ok, _ := workflow.AwaitWithTimeout(ctx, wait, closed); ok {
 			return
 		}
-		b.notify(ctx, t, checklist.NoticeReminder, lead)
+		b.notify(ctx, t, election.NoticeReminder, lead)
 	}
 	if wait := t.task.Due.Sub(workflow.Now(ctx)); wait > 0 {
 		if ok, _ := workflow.AwaitWithTimeout(ctx, wait, closed); ok {
@@ -226,7 +226,7 @@ func (b *taskBoard) watch(ctx workflow.Context, t *boardTask) {
 	if t.done {
 		return
 	}
-	b.notify(ctx, t, checklist.NoticeEscalation, 0)
+	b.notify(ctx, t, election.NoticeEscalation, 0)
 	t.overdue = true
 	t.task.Overdue = true
 	b.onChange(ctx)
@@ -264,9 +264,9 @@ func (b *taskBoard) watchAll(ctx workflow.Context) {
 					break
 				}
 				if t.noticed < len(leads) {
-					b.notify(ctx, t, checklist.NoticeReminder, leads[t.noticed])
+					b.notify(ctx, t, election.NoticeReminder, leads[t.noticed])
 				} else {
-					b.notify(ctx, t, checklist.NoticeEscalation, 0)
+					b.notify(ctx, t, election.NoticeEscalation, 0)
 					t.overdue, t.task.Overdue, escalated = true, true, true
 				}
 				t.noticed++
@@ -293,7 +293,7 @@ func (b *taskBoard) watchAll(ctx workflow.Context) {
 
 // notify records a reminder or escalation. A failure is logged, not fatal:
 // the task itself stays open and visible in the inbox.
-func (b *taskBoard) notify(ctx workflow.Context, t *boardTask, kind checklist.NoticeKind, lead time.Duration) {
+func (b *taskBoard) notify(ctx workflow.Context, t *boardTask, kind election.NoticeKind, lead time.Duration) {
 	notice := checklist.TaskNotice{Task: t.task, Kind: kind, Lead: lead, At: workflow.Now(ctx)}
 	if b.w.lean {
 		b.w.pending.Notices = append(b.w.pending.Notices, notice)
@@ -372,7 +372,7 @@ func (b *taskBoard) deadlineMissed(ctx workflow.Context) {
 		if t.done {
 			continue
 		}
-		b.notify(ctx, t, checklist.NoticeDeadlineMissed, 0)
+		b.notify(ctx, t, election.NoticeDeadlineMissed, 0)
 		t.overdue, t.task.Overdue = true, true
 	}
 	b.onChange(ctx)
