@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -54,4 +55,34 @@ func appendAudit(ctx context.Context, tx pgx.Tx, e AuditEntry) error {
 // AppendAudit writes one audit entry in its own transaction.
 func (s *Store) AppendAudit(ctx context.Context, e AuditEntry) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return appendAudit(ctx, tx, e) })
+}
+
+// AuditRecord is one row of the audit log.
+type AuditRecord struct {
+	At      time.Time
+	Actor   string
+	Role    string
+	Action  string
+	Subject string
+	Source  string
+	Detail  json.RawMessage
+}
+
+// AuditTrail returns the audit rows about a subject (e.g. a task ID),
+// oldest first.
+func (s *Store) AuditTrail(ctx context.Context, subject string) ([]AuditRecord, error) {
+	rows, err := s.db.Query(ctx, `
+		SELECT at, actor, role, action, subject, source, detail FROM audit_log WHERE subject = $1 ORDER BY id`, subject)
+	if err != nil {
+		return nil, fmt.Errorf("store: audit of %s: %w", subject, err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (AuditRecord, error) {
+		var a AuditRecord
+		err := row.Scan(&a.At, &a.Actor, &a.Role, &a.Action, &a.Subject, &a.Source, &a.Detail)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: audit of %s: %w", subject, err)
+	}
+	return out, nil
 }

@@ -237,3 +237,15 @@ func (s *Store) Resolution(ctx context.Context, term election.Term, council elec
 	}
 	return number, election.DateOf(day), true, nil
 }
+
+// Complaint returns one complaint of a council.
+func (s *Store) Complaint(ctx context.Context, term election.Term, council election.CouncilCode, id election.ComplaintID) (election.Complaint, error) {
+	cs, err := s.complaints(ctx, term, council, id)
+	if err != nil {
+		return election.Complaint{}, err
+	}
+	if len(cs) == 0 {
+		return election.Complaint{}, fmt.Errorf("store: complaint %s: %w", id, ErrNotFound)
+	}
+	return cs[0], nil
+}

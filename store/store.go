@@ -8,6 +8,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -79,3 +80,6 @@ func OpenMigrated(ctx context.Context, url string) (*Store, error) {
 
 // Close releases every connection.
 func (s *Store) Close() { s.pool.Close() }
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
