@@ -51,6 +51,7 @@ func commands() []command {
 		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
 		progressCommand(), summaryCommand(), certificateCommand(), rehearseCommand(),
 		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
+		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false),
 	}
 }
 
@@ -64,7 +65,7 @@ type commandGroup struct {
 // A command missing here is still listed, under "Other".
 func commandGroups() []commandGroup {
 	return []commandGroup{
-		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users"}},
+		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users", "user-password", "user-disable", "user-enable"}},
 		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "simulate"}},
 		{"Managers", []string{"progress", "summary", "certificate"}},
 		{"Operators", []string{"rehearse"}},

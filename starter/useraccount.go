@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"electionflow/auth"
+	"electionflow/internal/config"
+	"electionflow/store"
+)
+
+func userPasswordCommand() command {
+	return command{
+		name:    "user-password",
+		args:    "<username>",
+		summary: "set a new password for a user who forgot theirs",
+		help: `Replaces a user's password (đặt lại mật khẩu). As with user-add, without
+--password-stdin a strong random password is generated and printed once: hand
+it to the user in person; with --password-stdin the first line of standard
+input is the new password, at least 10 characters.
+
+The audit log records who changed the password, never the password.`,
+		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
+			fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input instead of generating one")
+			actor := fs.String("actor", defaultActor(), "who changes the password, for the audit log")
+			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
+				username, err := oneUsername("user-password", args)
+				if err != nil {
+					return err
+				}
+				var password string
+				if *fromStdin {
+					if password, err = readPassword(os.Stdin); err != nil {
+						return err
+					}
+				} else if password, err = auth.NewPassword(); err != nil {
+					return err
+				}
+				hash, err := auth.HashPassword(password)
+				if err != nil {
+					return err
+				}
+				s, err := openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				if err := s.SetPassword(ctx, username, hash, adminActor(*actor)); err != nil {
+					return noSuchUser(username, err)
+				}
+				fmt.Fprintf(e.stdout, "set a new password for %s\n", username)
+				if !*fromStdin {
+					fmt.Fprintf(e.stdout, "password (shown once, hand it over in person): %s\n", password)
+				}
+				return nil
+			}
+		},
+	}
+}
+
+// userDisableCommand is user-disable, or user-enable with disable false.
+func userDisableCommand(disable bool) command {
+	name, verb, summary := "user-disable", "disabled", "stop a user signing in or using API tokens"
+	help := `Disables a user (khóa tài khoản): they can no longer sign in, their open
+web sessions and API tokens stop working, and their roles are kept, so
+user-enable gives everything back. Disabling a disabled user changes nothing.`
+	if !disable {
+		name, verb, summary = "user-enable", "enabled", "let a disabled user sign in again"
+		help = `Enables a disabled user again (mở khóa tài khoản), with the roles they held.
+Enabling an active user changes nothing.`
+	}
+	return command{
+		name:    name,
+		args:    "<username>",
+		summary: summary,
+		help:    help + "\n\nThe audit log records who did it.",
+		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
+			actor := fs.String("actor", defaultActor(), "who does it, for the audit log")
+			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
+				username, err := oneUsername(name, args)
+				if err != nil {
+					return err
+				}
+				s, err := openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				if err := s.SetDisabled(ctx, username, disable, adminActor(*actor)); err != nil {
+					return noSuchUser(username, err)
+				}
+				fmt.Fprintf(e.stdout, "%s %s\n", verb, username)
+				return nil
+			}
+		},
+	}
+}
+
+// oneUsername checks that a command got exactly one valid user name.
+func oneUsername(command string, args []string) (string, error) {
+	if len(args) != 1 {
+		return "", usageError("%s takes one user name", command)
+	}
+	username, err := auth.NormalizeUsername(args[0])
+	if err != nil {
+		return "", usageError("%v", err)
+	}
+	return username, nil
+}
+
+// noSuchUser says plainly that a user does not exist.
+func noSuchUser(username string, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no user %s: see starter users", username)
+	}
+	return err
+}
