@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 
 	"electionflow/auth"
 	"electionflow/internal/config"
@@ -31,15 +30,7 @@ The audit log records who changed the password, never the password.`,
 				if err != nil {
 					return err
 				}
-				var password string
-				if *fromStdin {
-					if password, err = readPassword(os.Stdin); err != nil {
-						return err
-					}
-				} else if password, err = auth.NewPassword(); err != nil {
-					return err
-				}
-				hash, err := auth.HashPassword(password)
+				password, hash, err := choosePassword(*fromStdin)
 				if err != nil {
 					return err
 				}

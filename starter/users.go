@@ -53,15 +53,7 @@ created the user, never the password.`,
 				if err != nil {
 					return usageError("--name: %v", err)
 				}
-				var password string
-				if *fromStdin {
-					if password, err = readPassword(os.Stdin); err != nil {
-						return err
-					}
-				} else if password, err = auth.NewPassword(); err != nil {
-					return err
-				}
-				hash, err := auth.HashPassword(password)
+				password, hash, err := choosePassword(*fromStdin)
 				if err != nil {
 					return err
 				}
@@ -85,6 +77,21 @@ created the user, never the password.`,
 			}
 		},
 	}
+}
+
+// choosePassword reads the password from the first line of standard input
+// (fromStdin) or generates a strong one, and returns it with its hash.
+func choosePassword(fromStdin bool) (password, hash string, err error) {
+	if fromStdin {
+		password, err = readPassword(os.Stdin)
+	} else {
+		password, err = auth.NewPassword()
+	}
+	if err != nil {
+		return "", "", err
+	}
+	hash, err = auth.HashPassword(password)
+	return password, hash, err
 }
 
 // readPassword reads a password from the first line of r and checks it
