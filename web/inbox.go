@@ -50,7 +50,13 @@ func parseTaskQuery(q url.Values) (taskQuery, error) {
 		}
 		f.Kind = election.TaskKind(k)
 	}
-	f.Overdue = q.Get("overdue") != ""
+	switch o := q.Get("overdue"); o {
+	case "", "0", "false":
+	case "1", "true", "on":
+		f.Overdue = true
+	default:
+		return f, fmt.Errorf("overdue %q: want 1 or 0", o)
+	}
 	switch c := q.Get("claim"); c {
 	case "", "mine", "unclaimed":
 		f.Claim = c
