@@ -131,7 +131,10 @@ func TestReadBad(t *testing.T) {
 		}, []string{"persons.csv:8: birth_date: born 2005-03-16: under 21 on election day"}},
 		{"two elections", func(f fstest.MapFS) {
 			appendLine(f, ElectionFile, "2031-2036,Khác,2031-03-15,")
-		}, []string{"election.csv:2: want exactly one election row, found 2"}},
+		}, []string{"election.csv:3: want exactly one election row, found 2"}},
+		{"no election row", func(f fstest.MapFS) {
+			f[ElectionFile].Data = []byte("term,name,election_day\n")
+		}, []string{"election.csv:1: no election row under the header"}},
 		{"bad override", func(f fstest.MapFS) {
 			replace(f, ElectionFile, ",33", ",-3")
 		}, []string{"election.csv:2: credential_resolution_days: -3 is out of range 0..365"}},
