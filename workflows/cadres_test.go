@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +56,17 @@ func TestCadreCaseCorrectionAndRejection(t *testing.T) {
 	}
 	if len(f.decisions) != 1 || f.decisions[0].Round != 2 || f.decisions[0].Option != "reassignment" || f.decisions[0].DecisionNo != "88/QĐ-UBND" {
 		t.Errorf("decision %+v", f.decisions)
+	}
+	// Every task of the case opened once per round, so the loop below
+	// checks each kind's due time.
+	opened := map[election.TaskKind]int{}
+	for _, task := range f.opened {
+		opened[task.Kind]++
+	}
+	wantOpened := map[election.TaskKind]int{election.KindVerifyCadreRecord: 2, election.KindRecordCadreChoice: 2,
+		election.KindApproveCadreBenefits: 2, election.KindDecideCadreBenefits: 1}
+	if !reflect.DeepEqual(opened, wantOpened) {
+		t.Errorf("opened %v, want %v", opened, wantOpened)
 	}
 	// Due times count back from the decisions deadline (E+90 = 13/06).
 	for _, task := range f.opened {
