@@ -30,13 +30,29 @@ func DateOf(t time.Time) Date {
 // day/month/year form used in Vietnamese documents.
 var dateLayouts = []string{"2006-01-02", "02/01/2006", "2/1/2006"}
 
-// ParseDate reads a date written as YYYY-MM-DD or DD/MM/YYYY.
+// MinYear and MaxYear bound the years ParseDate accepts. Every date the
+// system reads (birth dates of cadres, election days, decisions, rule sets'
+// effective periods) lies well inside them; a year outside is a typo, and
+// year 1 would read as the zero Date, "not set".
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
+// ParseDate reads a date written as YYYY-MM-DD or DD/MM/YYYY. It refuses
+// days that do not exist (30 February, 29 February of a common year) and
+// years outside MinYear..MaxYear.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return Date{t: t}, nil
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			continue
 		}
+		if y := t.Year(); y < MinYear || y > MaxYear {
+			return Date{}, fmt.Errorf("%q: year %d is outside %d..%d", s, y, MinYear, MaxYear)
+		}
+		return Date{t: t}, nil
 	}
 	return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or DD/MM/YYYY)", s)
 }

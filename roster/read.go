@@ -103,8 +103,13 @@ type builder struct {
 }
 
 func (b *builder) readElection(t *table) {
-	if len(t.rows) != 1 {
-		b.sink.add(t.file, 2, "", "want exactly one election row, found "+strconv.Itoa(len(t.rows)))
+	switch len(t.rows) {
+	case 0:
+		b.sink.add(t.file, 1, "", "no election row under the header; want exactly one")
+		return
+	case 1:
+	default:
+		b.sink.add(t.file, t.rows[1].line, "", "want exactly one election row, found "+strconv.Itoa(len(t.rows)))
 		return
 	}
 	r := &row{t: t, rec: t.rows[0], sink: b.sink}

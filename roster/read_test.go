@@ -131,10 +131,71 @@ func TestReadBad(t *testing.T) {
 		}, []string{"persons.csv:8: birth_date: born 2005-03-16: under 21 on election day"}},
 		{"two elections", func(f fstest.MapFS) {
 			appendLine(f, ElectionFile, "2031-2036,Khác,2031-03-15,")
-		}, []string{"election.csv:2: want exactly one election row, found 2"}},
+		}, []string{"election.csv:3: want exactly one election row, found 2"}},
+		{"no election row", func(f fstest.MapFS) {
+			f[ElectionFile].Data = []byte("term,name,election_day\n")
+		}, []string{"election.csv:1: no election row under the header"}},
 		{"bad override", func(f fstest.MapFS) {
 			replace(f, ElectionFile, ",33", ",-3")
 		}, []string{"election.csv:2: credential_resolution_days: -3 is out of range 0..365"}},
+		{"empty required fields", func(f fstest.MapFS) {
+			appendLine(f, CouncilsFile, "00012,,commune,01,20,")
+			appendLine(f, CouncilsFile, ",HĐND xã B,,01,20,")
+			appendLine(f, PersonsFile, "00008-P009,00008,,,1980-01-01,,")
+			appendLine(f, ComplaintsFile, "KN-009,00008,00008-P001,khiếu nại,,")
+			appendLine(f, CadresFile, "CB-009,00004,Lê Văn Tám,nam,1960-01-01,001060099999,,,")
+			replace(f, ElectionFile, "2026-2031,", ",")
+		}, []string{
+			"councils.csv:6: name: is empty",
+			"councils.csv:7: code: is empty",
+			"councils.csv:7: level: is empty",
+			"persons.csv:8: full_name: is empty",
+			"persons.csv:8: sex: is empty",
+			"persons.csv:8: citizen_id: is empty",
+			"complaints.csv:4: received_on: is empty",
+			"complaints.csv:4: summary: is empty",
+			"cadres.csv:4: position: is empty",
+			"cadres.csv:4: insurance_months: is empty",
+			"cadres.csv:4: monthly_salary_vnd: is empty",
+			"election.csv:2: term: is empty",
+		}},
+		{"whole numbers that are not", func(f fstest.MapFS) {
+			replace(f, CouncilsFile, "commune,01,21,", "commune,01,hai mốt,")
+			replace(f, PersonsFile, ",5321", ",5.321")
+			replace(f, CadresFile, ",384,14500000", ",384.5,14500000")
+			replace(f, CadresFile, ",216,11200000", ",216,11.200.000")
+			replace(f, ElectionFile, ",33", ",0x21")
+		}, []string{
+			`councils.csv:4: seats: "hai mốt" is not a whole number`,
+			`persons.csv:4: votes: "5.321" is not a whole number`,
+			`cadres.csv:2: insurance_months: "384.5" is not a whole number`,
+			`cadres.csv:3: monthly_salary_vnd: "11.200.000" is not a whole number`,
+			`election.csv:2: credential_resolution_days: "0x21" is not a whole number`,
+		}},
+		{"duplicate council code", func(f fstest.MapFS) {
+			appendLine(f, CouncilsFile, "00004,Hội đồng nhân dân phường Ba Đình mới,commune,01,20,")
+		}, []string{"councils.csv:6: code: duplicate council 00004 (first on line 4)"}},
+		{"re-run not after election day", func(f fstest.MapFS) {
+			appendLine(f, CouncilsFile, "00012,HĐND xã A,commune,01,20,2026-03-15")
+			appendLine(f, CouncilsFile, "00016,HĐND xã B,commune,01,20,01/03/2026")
+		}, []string{
+			"councils.csv:6: rerun_election_day: must be after election day 2026-03-15",
+			"councils.csv:7: rerun_election_day: must be after election day 2026-03-15",
+		}},
+		{"dates that do not exist or mean nothing", func(f fstest.MapFS) {
+			replace(f, PersonsFile, "1985-01-01", "0001-01-01")
+			replace(f, CadresFile, "1965-05-10", "29/02/1965")
+			replace(f, ComplaintsFile, "2026-03-28", "2026-02-29")
+			replace(f, CouncilsFile, ",2026-04-05", ",0001-01-01")
+		}, []string{
+			`persons.csv:5: birth_date: "0001-01-01": year 1 is outside 1900..2199`,
+			`cadres.csv:2: birth_date: "29/02/1965" is not a date`,
+			`complaints.csv:3: received_on: "2026-02-29" is not a date`,
+			`councils.csv:5: rerun_election_day: "0001-01-01": year 1 is outside 1900..2199`,
+		}},
+		{"election day year 1", func(f fstest.MapFS) {
+			replace(f, ElectionFile, "15/03/2026", "01/01/0001")
+		}, []string{`election.csv:2: election_day: "01/01/0001": year 1 is outside 1900..2199`}},
 		{"bare quote", func(f fstest.MapFS) {
 			appendLine(f, ComplaintsFile, `KN-009,00008,00008-P001,khiếu nại,2026-03-27,Khiếu "nại`)
 		}, []string{"complaints.csv:4: malformed CSV"}},

@@ -85,10 +85,18 @@ func TestRecordProgressKeepsNewest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	found := 0
 	for _, r := range rows {
-		if r.Key == "00004" && (r.Stage != "credentials/resolution" || r.OpenTasks != 1 || r.Started != 1) {
+		if r.Key != "00004" {
+			continue
+		}
+		found++
+		if r.Stage != "credentials/resolution" || r.OpenTasks != 1 || r.Started != 1 {
 			t.Errorf("summary row %+v: the stale report won", r)
 		}
+	}
+	if found != 1 {
+		t.Errorf("summary of province 01 has %d rows for council 00004, want 1: %+v", found, rows)
 	}
 }
 
@@ -183,5 +191,55 @@ func TestCertificatesNumberedOnce(t *testing.T) {
 	if hn.Key != "01" || hn.Name != "Hội đồng nhân dân thành phố Hà Nội" || hn.Councils != 3 || hn.Persons != 5 ||
 		hn.Certificates != 1 || hn.HandedOver != 1 || hn.Confirmed != 1 || hn.NotConfirmed != 1 {
 		t.Errorf("Hà Nội row %+v", hn)
+	}
+}
+
+// An issue that stopped part way (some certificates stored, the rest not)
+// is finished with the numbers the persons had from the start: nobody
+// left takes the number of one already issued, or moves up into a gap.
+func TestCertificatesRenumberedAfterPartialIssue(t *testing.T) {
+	const term, council = election.Term("2026-2031"), election.CouncilCode("00004")
+	day := election.MustParseDate("2026-04-10")
+	for _, tt := range []struct {
+		issued, left election.PersonID
+		leftNumber   int
+	}{
+		{issued: "00004-P001", left: "00004-P002", leftNumber: 2},
+		{issued: "00004-P002", left: "00004-P001", leftNumber: 1},
+	} {
+		t.Run("issued "+string(tt.issued), func(t *testing.T) {
+			ctx := context.Background()
+			s := openWithRoster(t)
+			decisions := []election.CredentialDecision{{Person: "00004-P001", Confirmed: true}, {Person: "00004-P002", Confirmed: true}}
+			if err := s.DraftResolution(ctx, term, council, decisions); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AdoptResolution(ctx, term, council, "12/NQ-UBBC", day); err != nil {
+				t.Fatal(err)
+			}
+			all, err := s.PendingCertificates(ctx, term, council)
+			if err != nil || len(all) != 2 || all[0].Person != "00004-P001" || all[0].Number != 1 || all[1].Person != "00004-P002" || all[1].Number != 2 {
+				t.Fatalf("pending before any issue %+v, %v; want P001 as 1, P002 as 2", all, err)
+			}
+			cert := Certificate{Term: term, Council: council, Number: 3 - tt.leftNumber, Person: tt.issued,
+				ResolutionNo: "12/NQ-UBBC", IssuedOn: day, PDF: []byte("%PDF-1.4")}
+			if err := s.InsertCertificates(ctx, []Certificate{cert}); err != nil {
+				t.Fatal(err)
+			}
+			rest, err := s.PendingCertificates(ctx, term, council)
+			if err != nil || len(rest) != 1 || rest[0].Person != tt.left || rest[0].Number != tt.leftNumber {
+				t.Fatalf("pending after %s was issued: %+v, %v; want %s still numbered %d", tt.issued, rest, err, tt.left, tt.leftNumber)
+			}
+			cert.Person, cert.Number = rest[0].Person, rest[0].Number
+			if err := s.InsertCertificates(ctx, []Certificate{cert}); err != nil {
+				t.Fatal(err)
+			}
+			if n, err := s.CountCertificates(ctx, term, council); err != nil || n != 2 {
+				t.Errorf("%d certificates after the issue was finished, want 2 (%v)", n, err)
+			}
+			if pending, _ := s.PendingCertificates(ctx, term, council); len(pending) != 0 {
+				t.Errorf("still pending: %+v", pending)
+			}
+		})
 	}
 }

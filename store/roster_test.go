@@ -47,6 +47,7 @@ func TestImportRoster(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]int{"elections": 1, "councils": 4, "elected_persons": 6, "complaints": 2, "outgoing_cadres": 2}
+	checkReportsEveryTable(t, report, want)
 	for _, tc := range report.Tables {
 		if tc.Inserted != want[tc.Table] || tc.Updated != 0 {
 			t.Errorf("%s: %+v, want %d inserted", tc.Table, tc, want[tc.Table])
@@ -86,6 +87,7 @@ func TestImportRoster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkReportsEveryTable(t, fixed, want)
 	for _, tc := range fixed.Tables {
 		wantUpdated := 0
 		if tc.Table == "elected_persons" {
@@ -93,6 +95,25 @@ func TestImportRoster(t *testing.T) {
 		}
 		if tc.Updated != wantUpdated || tc.Inserted != 0 {
 			t.Errorf("%s after a correction: %+v", tc.Table, tc)
+		}
+	}
+}
+
+// checkReportsEveryTable fails unless the report has one line for each
+// table of want and no other, so loops over its lines cannot pass by
+// seeing none.
+func checkReportsEveryTable(t *testing.T, report ImportReport, want map[string]int) {
+	t.Helper()
+	seen := map[string]int{}
+	for _, tc := range report.Tables {
+		seen[tc.Table]++
+	}
+	if len(report.Tables) != len(want) {
+		t.Errorf("report has %d tables, want %d: %+v", len(report.Tables), len(want), report.Tables)
+	}
+	for table := range want {
+		if seen[table] != 1 {
+			t.Errorf("report lists %s %d times, want once", table, seen[table])
 		}
 	}
 }

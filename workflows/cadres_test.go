@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,17 @@ func TestCadreCaseCorrectionAndRejection(t *testing.T) {
 	if len(f.decisions) != 1 || f.decisions[0].Round != 2 || f.decisions[0].Option != "reassignment" || f.decisions[0].DecisionNo != "88/QĐ-UBND" {
 		t.Errorf("decision %+v", f.decisions)
 	}
+	// Every task of the case opened once per round, so the loop below
+	// checks each kind's due time.
+	opened := map[election.TaskKind]int{}
+	for _, task := range f.opened {
+		opened[task.Kind]++
+	}
+	wantOpened := map[election.TaskKind]int{election.KindVerifyCadreRecord: 2, election.KindRecordCadreChoice: 2,
+		election.KindApproveCadreBenefits: 2, election.KindDecideCadreBenefits: 1}
+	if !reflect.DeepEqual(opened, wantOpened) {
+		t.Errorf("opened %v, want %v", opened, wantOpened)
+	}
 	// Due times count back from the decisions deadline (E+90 = 13/06).
 	for _, task := range f.opened {
 		want := map[election.TaskKind]string{
@@ -81,6 +93,8 @@ func TestCadreCaseValidator(t *testing.T) {
 		{"wrong role", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleApprovingOfficial, `{"result":"verified"}`, `needs role "hr-officer"`},
 		{"bad result", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"fine"}`, "want verified or corrected"},
 		{"figures in the outcome", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"corrected","monthly_salary_vnd":9000000}`, "unknown field"},
+		{"null outcome", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `null`, `result "": want verified or corrected`},
+		{"task of another cadre", cadreTask(election.KindVerifyCadreRecord, "CB-404", 1), election.RoleHR, `{"result":"verified"}`, "unknown task"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,9 +102,10 @@ func TestCadreCaseValidator(t *testing.T) {
 			env := newEnv(t, f)
 			bad := completeAt(env, time.Hour, tt.id, tt.role, tt.outcome)
 			env.ExecuteWorkflow(checklist.WorkflowCadres, checklist.CadresInput{Facts: f.facts})
-			if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), tt.want) {
+			if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), tt.want) || bad.accepted {
 				t.Errorf("update %+v, want refusal %q (%v)", bad, tt.want, bad.rejected)
 			}
+			checkCadreNothingRecorded(t, f, 0)
 		})
 	}
 	t.Run("option not open", func(t *testing.T) {
@@ -99,10 +114,27 @@ func TestCadreCaseValidator(t *testing.T) {
 		completeAt(env, time.Hour, cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"verified"}`)
 		bad := completeAt(env, 2*time.Hour, cadreTask(election.KindRecordCadreChoice, "CB-001", 1), election.RoleHR, `{"option":"await-retirement"}`)
 		env.ExecuteWorkflow(checklist.WorkflowCadres, checklist.CadresInput{Facts: f.facts})
-		if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), "not open to this cadre") {
+		if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), "not open to this cadre") || bad.accepted {
 			t.Errorf("choice of a closed option: %+v (%v)", bad, bad.rejected)
 		}
+		checkCadreNothingRecorded(t, f, 1)
 	})
+}
+
+// checkCadreNothingRecorded fails unless a refused update left no trace:
+// only the before completions that preceded it, no benefit decision, and
+// the benefits assessed only once, when the case began (a correction
+// accepted would assess them again).
+func checkCadreNothingRecorded(t *testing.T, f *fakeStore, before int) {
+	t.Helper()
+	if n := len(f.completions()); n != before {
+		t.Errorf("%d completions recorded, want %d", n, before)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.decisions) != 0 || len(f.assessed) != 1 {
+		t.Errorf("after a refusal: decisions %+v, %d assessments (want 1)", f.decisions, len(f.assessed))
+	}
 }
 
 // A cadre past retirement age has no option: the case ends after the

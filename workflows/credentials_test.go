@@ -70,7 +70,16 @@ type updateOutcome struct {
 
 // completeAt sends a complete-task update at start+after.
 func completeAt(env *testsuite.TestWorkflowEnvironment, after time.Duration, id election.TaskID, role election.Role, outcome string) *updateOutcome {
+	return completeAs(env, after, "ubbc.hn", id, role, outcome)
+}
+
+// completeAs is completeAt by a given actor; an empty outcome sends none.
+func completeAs(env *testsuite.TestWorkflowEnvironment, after time.Duration, actor string, id election.TaskID, role election.Role, outcome string) *updateOutcome {
 	u := &updateOutcome{}
+	var raw json.RawMessage
+	if outcome != "" {
+		raw = json.RawMessage(outcome)
+	}
 	env.RegisterDelayedCallback(func() {
 		env.UpdateWorkflow(checklist.UpdateCompleteTask, string(id)+after.String(), &testsuite.TestUpdateCallback{
 			OnAccept: func() { u.accepted = true },
@@ -78,7 +87,7 @@ func completeAt(env *testsuite.TestWorkflowEnvironment, after time.Duration, id 
 			OnComplete: func(_ interface{}, err error) {
 				u.completed, u.failed = err == nil, err
 			},
-		}, checklist.CompleteTaskRequest{TaskID: id, Actor: "ubbc.hn", Role: role, Outcome: json.RawMessage(outcome)})
+		}, checklist.CompleteTaskRequest{TaskID: id, Actor: actor, Role: role, Outcome: raw})
 	}, after)
 	return u
 }
@@ -173,24 +182,34 @@ func TestCompleteTaskValidator(t *testing.T) {
 		role    election.Role
 		outcome string
 		want    string
+		noActor bool // send the update without an actor
 	}{
-		{"unknown task", taskID(election.KindReviewComplaint, "KN-404"), election.RoleElectionCommittee, dismissed, "unknown task"},
-		{"wrong role", reviewKN1, election.RoleCouncilOffice, dismissed, `needs role "election-committee"`},
-		{"bad decision", reviewKN1, election.RoleElectionCommittee, `{"decision":"perhaps","reason":"x"}`, "decision"},
-		{"no reason", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld"}`, "reason is required"},
-		{"unknown field", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld","reason":"x","verdict":1}`, "unknown field"},
-		{"not an object", reviewKN1, election.RoleElectionCommittee, `"upheld"`, "cannot unmarshal"},
-		{"task not open yet", resolution, election.RoleElectionCommittee, adopted, "unknown task"},
+		{"unknown task", taskID(election.KindReviewComplaint, "KN-404"), election.RoleElectionCommittee, dismissed, "unknown task", false},
+		{"empty actor", reviewKN1, election.RoleElectionCommittee, dismissed, "actor is required", true},
+		// No outcome reaches the workflow as JSON null.
+		{"no outcome", reviewKN1, election.RoleElectionCommittee, "", `decision "": want upheld or dismissed`, false},
+		{"null outcome", reviewKN1, election.RoleElectionCommittee, `null`, `decision "": want upheld or dismissed`, false},
+		{"empty object", reviewKN1, election.RoleElectionCommittee, `{}`, `decision "": want upheld or dismissed`, false},
+		{"wrong role", reviewKN1, election.RoleCouncilOffice, dismissed, `needs role "election-committee"`, false},
+		{"bad decision", reviewKN1, election.RoleElectionCommittee, `{"decision":"perhaps","reason":"x"}`, "decision", false},
+		{"no reason", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld"}`, "reason is required", false},
+		{"unknown field", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld","reason":"x","verdict":1}`, "unknown field", false},
+		{"not an object", reviewKN1, election.RoleElectionCommittee, `"upheld"`, "cannot unmarshal", false},
+		{"task not open yet", resolution, election.RoleElectionCommittee, adopted, "unknown task", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFake()
 			env := newEnv(t, f)
-			bad := completeAt(env, time.Hour, tt.id, tt.role, tt.outcome)
+			actor := "ubbc.hn"
+			if tt.noActor {
+				actor = ""
+			}
+			bad := completeAs(env, time.Hour, actor, tt.id, tt.role, tt.outcome)
 			good := completeAt(env, 2*time.Hour, reviewKN1, election.RoleElectionCommittee, dismissed)
 			env.ExecuteWorkflow(checklist.WorkflowCredentials, checklist.CredentialsInput{Facts: f.facts})
 			if bad.rejected == nil || !strings.Contains(bad.rejected.Error(), tt.want) || bad.accepted {
-				t.Errorf("bad update: %+v, want rejection %q", bad, tt.want)
+				t.Errorf("bad update: %+v (%v), want rejection %q", bad, bad.rejected, tt.want)
 			}
 			if !good.completed {
 				t.Errorf("good update after the rejection: %+v", good)

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -80,33 +81,36 @@ func TestFirstSessionValidators(t *testing.T) {
 		name    string
 		setup   func(env *envT) *updateOutcome
 		wantErr string
+		// before is how many completions the setup makes before the
+		// refused one; exactly those are recorded.
+		before int
 	}{
 		{"date after the deadline", func(e *envT) *updateOutcome {
 			return completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), office, `{"session_date":"2026-04-30"}`)
-		}, "after the legal deadline 2026-04-29"},
+		}, "after the legal deadline 2026-04-29", 0},
 		{"date before the resolution", func(e *envT) *updateOutcome {
 			return completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), office, `{"session_date":"2026-03-18"}`)
-		}, "earliest day the credential resolution"},
+		}, "earliest day the credential resolution", 0},
 		{"wrong role", func(e *envT) *updateOutcome {
 			return completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), election.RoleHR, sessionOn)
-		}, `needs role "council-office"`},
+		}, `needs role "council-office"`, 0},
 		{"documents to too few", func(e *envT) *updateOutcome {
 			completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), office, sessionOn)
 			return completeAt(e.env, day(1, 1), sessionTask(election.KindSendSessionDocuments), office, `{"sent_on":"2026-03-21","recipients":3}`)
-		}, "every confirmed delegate, 2"},
+		}, "every confirmed delegate, 2", 1},
 		{"chair not confirmed", func(e *envT) *updateOutcome {
 			completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), office, sessionOn)
 			completeAt(e.env, day(1, 1), sessionTask(election.KindSendSessionDocuments), office, docsSent)
 			completeAt(e.env, day(5, 3), sessionTask(election.KindOpenSession), office, opened)
 			return completeAt(e.env, day(5, 5), sessionTask(election.KindRecordLeadership), office, `{"results":[{"position":"hdnd-chair","person":"00004-P003"}]}`)
-		}, "not a confirmed delegate"},
+		}, "not a confirmed delegate", 3},
 		{"two chairs", func(e *envT) *updateOutcome {
 			completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), office, sessionOn)
 			completeAt(e.env, day(1, 1), sessionTask(election.KindSendSessionDocuments), office, docsSent)
 			completeAt(e.env, day(5, 3), sessionTask(election.KindOpenSession), office, opened)
 			return completeAt(e.env, day(5, 5), sessionTask(election.KindRecordLeadership), office,
 				`{"results":[{"position":"hdnd-chair","person":"00004-P001"},{"position":"hdnd-chair","person":"00004-P002"}]}`)
-		}, "held by two people"},
+		}, "held by two people", 3},
 		{"approval missing", func(e *envT) *updateOutcome {
 			completeAt(e.env, time.Hour, sessionTask(election.KindSetSessionDate), office, sessionOn)
 			completeAt(e.env, day(1, 1), sessionTask(election.KindSendSessionDocuments), office, docsSent)
@@ -114,7 +118,7 @@ func TestFirstSessionValidators(t *testing.T) {
 			completeAt(e.env, day(5, 5), sessionTask(election.KindRecordLeadership), office,
 				`{"results":[{"position":"hdnd-chair","person":"00004-P001"},{"position":"hdnd-vice-chair","person":"00004-P002"}]}`)
 			return completeAt(e.env, day(6, 0), sessionTask(election.KindRecordApprovals), office, chairApprov)
-		}, "hdnd-vice-chair 00004-P002: approval missing"},
+		}, "hdnd-vice-chair 00004-P002: approval missing", 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,8 +126,21 @@ func TestFirstSessionValidators(t *testing.T) {
 			e := &envT{env: newEnv(t, f)}
 			u := tt.setup(e)
 			e.env.ExecuteWorkflow(checklist.WorkflowFirstSession, checklist.FirstSessionInput{Facts: f.facts, Adoption: adoptedBefore()})
-			if u.rejected == nil || !strings.Contains(u.rejected.Error(), tt.wantErr) {
+			if u.rejected == nil || !strings.Contains(u.rejected.Error(), tt.wantErr) || u.accepted {
 				t.Errorf("update %+v, want refusal %q (got %v)", u, tt.wantErr, u.rejected)
+			}
+			// The refusal left no trace: only the setup's completions and
+			// none of the refused task's records.
+			if n := len(f.completions()); n != tt.before {
+				t.Errorf("%d completions recorded, want the setup's %d", n, tt.before)
+			}
+			// The session row is written at the start and by each of the
+			// first three tasks (date, documents, opening); leadership by
+			// the fourth.
+			recorded := map[string]int{"sessions": len(f.sessions), "leadership": len(f.leadership), "approvals": len(f.approvals)}
+			want := map[string]int{"sessions": 1 + min(tt.before, 3), "leadership": max(tt.before-3, 0), "approvals": 0}
+			if !reflect.DeepEqual(recorded, want) {
+				t.Errorf("records %v after the refusal, want %v", recorded, want)
 			}
 		})
 	}
