@@ -78,7 +78,7 @@ func TestHashLimiterWaitAndCancel(t *testing.T) {
 
 func TestNewHashLimiter(t *testing.T) {
 	l, err := NewHashLimiter(0, 0, 0)
-	if err != nil || l.Concurrent() != DefaultConcurrentHashes() || l.queue != int64(16*l.Concurrent()) || l.wait != 5*time.Second {
+	if err != nil || l.Concurrent() != DefaultConcurrentHashes() || l.queue != int64(32*l.Concurrent()) || l.wait != 15*time.Second {
 		t.Errorf("defaults: %+v, %v", l, err)
 	}
 	for _, bad := range [][3]int{{-1, 0, 0}, {0, -1, 0}, {0, 0, -1}} {
