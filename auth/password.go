@@ -81,13 +81,21 @@ func CheckPassword(hash, pw string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-// DummyCheck spends the time of checking pw against a hash, and checks
-// nothing. Sign-in calls it when the user name is unknown (or disabled) so
-// that the answer takes as long as for a known user and timing does not
-// reveal which user names exist.
+// DummyCheck spends the time and memory of checking pw against a hash, and
+// checks nothing. Sign-in calls it when the user name is unknown (or
+// disabled) so that the answer takes as long as for a known user and timing
+// does not reveal which user names exist. It runs CheckPassword itself,
+// against a hash of HashPassword's parameters, so the two cost the same by
+// construction.
 func DummyCheck(pw string) {
-	salt := make([]byte, argonSaltLen)
-	_ = argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	_ = CheckPassword(dummyHash(), pw)
+}
+
+// dummyHash is a well-formed hash of the current parameters that no
+// password matches in practice: zero salt, zero key.
+func dummyHash() string {
+	p := argonParams{memory: argonMemory, time: argonTime, threads: argonThreads}
+	return p.encode(make([]byte, argonSaltLen), make([]byte, argonKeyLen))
 }
 
 // NeedsRehash reports whether hash was made with other parameters than

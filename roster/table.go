@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"electionflow/internal/csvsafe"
 )
 
 // maxEncodingErrors bounds how many lines with bad bytes are listed per
@@ -95,7 +97,8 @@ func readTable(name string, data []byte, format FileFormat, sink *errorSink) (ta
 		}
 		rec := record{line: line, values: make(map[string]string, len(index))}
 		for col, i := range index {
-			rec.values[col] = strings.TrimSpace(fields[i])
+			// A quote WriteDir put before a formula-like cell comes off.
+			rec.values[col] = csvsafe.Restore(strings.TrimSpace(fields[i]))
 		}
 		t.rows = append(t.rows, rec)
 	}

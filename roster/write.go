@@ -8,11 +8,16 @@ import (
 	"strconv"
 
 	"electionflow/election"
+	"electionflow/internal/csvsafe"
 )
 
 // WriteDir writes r as roster files into dir (created if missing), in the
 // format Read accepts: UTF-8 without a byte-order mark, ISO dates, every
-// column named in the header. Each file is written to a temporary name and
+// column named in the header. A text cell a spreadsheet would run as a
+// formula (a name starting with '=', say) is written after a single quote
+// (package csvsafe), and Read takes that quote off again, so a roster
+// written and read back is unchanged and a file opened in a spreadsheet
+// runs nothing. Each file is written to a temporary name and
 // renamed, so a failed write never leaves half a file.
 func WriteDir(dir string, r election.Roster) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -43,7 +48,11 @@ func writeFile(path string, rows [][]string) error {
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	w := csv.NewWriter(tmp)
-	if err := w.WriteAll(rows); err != nil {
+	safe := make([][]string, len(rows))
+	for i, row := range rows {
+		safe[i] = csvsafe.Row(row...)
+	}
+	if err := w.WriteAll(safe); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -314,51 +314,6 @@ func (s *Store) ListUsers(ctx context.Context) ([]UserRecord, error) {
 	return users, nil
 }
 
-// RecordSignIn records a sign-in attempt (đăng nhập) for throttling, and
-// an audit row "auth.signin" or "auth.signin-failed" naming the user name
-// as typed (lower-cased) and where from. It is called for unknown user
-// names too, and records them the same way: neither row says whether the
-// name exists.
-func (s *Store) RecordSignIn(ctx context.Context, username string, ok bool, source string) error {
-	name := lookupName(username)
-	action := "auth.signin"
-	if !ok {
-		action = "auth.signin-failed"
-	}
-	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO signin_attempts (username, ok, source) VALUES ($1, $2, $3)`,
-			name, ok, source); err != nil {
-			return err
-		}
-		return appendAudit(ctx, tx, AuditEntry{Actor: Actor{Name: name, Source: source}, Action: action,
-			Subject: userSubject(name)})
-	})
-	if err != nil {
-		return fmt.Errorf("store: record sign-in of %s: %w", name, err)
-	}
-	return nil
-}
-
-// RecentFailures returns the times of failed sign-ins for a user name since
-// since and after its last successful sign-in, oldest first: what
-// auth.LockedUntil needs (pass since = now - auth.ThrottleLookback).
-func (s *Store) RecentFailures(ctx context.Context, username string, since time.Time) ([]time.Time, error) {
-	name := lookupName(username)
-	rows, err := s.db.Query(ctx, `
-		SELECT at FROM signin_attempts
-		WHERE username = $1 AND NOT ok AND at >= $2
-			AND at > coalesce((SELECT max(at) FROM signin_attempts WHERE username = $1 AND ok AND at >= $2), '-infinity')
-		ORDER BY at`, name, since)
-	if err != nil {
-		return nil, fmt.Errorf("store: failed sign-ins of %s: %w", name, err)
-	}
-	out, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
-	if err != nil {
-		return nil, fmt.Errorf("store: failed sign-ins of %s: %w", name, err)
-	}
-	return out, nil
-}
-
 // CreateToken stores the hash of a new API token of a user (auth.NewToken)
 // under a name the user chose, and returns its ID. A hash already stored
 // is ErrExists. The audit row names the token, never the hash.

@@ -68,6 +68,9 @@ func (s *Server) api(h func(w http.ResponseWriter, r request) error) http.Handle
 			writeJSON(w, http.StatusForbidden, map[string]string{"error": "forbidden"})
 		case errors.Is(err, errNotFound), errors.Is(err, store.ErrNotFound):
 			writeJSON(w, http.StatusNotFound, map[string]string{"error": "not found"})
+		case databaseUnavailable(err):
+			w.Header().Set("Retry-After", "5")
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": "database unavailable"})
 		default:
 			s.Log.Error().Err(err).Str("path", r.URL.Path).Msg("web: API request failed")
 			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})

@@ -15,6 +15,7 @@ import (
 	"electionflow/auth"
 	"electionflow/checklist"
 	"electionflow/election"
+	"electionflow/internal/csvsafe"
 	"electionflow/report"
 	"electionflow/store"
 )
@@ -147,7 +148,9 @@ func (s *Server) board(w http.ResponseWriter, r request) error {
 }
 
 // boardCSV exports the board as CSV, UTF-8 with a byte order mark so
-// Excel reads Vietnamese names right.
+// Excel reads Vietnamese names right. Every cell goes through csvsafe, so
+// a name imported as a formula is shown, not run; the export is never
+// cached, since it holds the progress of councils only its user may see.
 func (s *Server) boardCSV(w http.ResponseWriter, r request) error {
 	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActExportBoard, r.URL.Query())
 	if err != nil {
@@ -155,11 +158,12 @@ func (s *Server) boardCSV(w http.ResponseWriter, r request) error {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="board-%s.csv"`, q.Term))
+	w.Header().Set("Cache-Control", "no-store")
 	if _, err := w.Write([]byte("\uFEFF")); err != nil {
 		return nil // the client went away
 	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"term", "council", "name", "level", "province", "stage", "areas", "open_tasks", "overdue_tasks", "next_deadline"})
+	_ = cw.Write(csvsafe.Row("term", "council", "name", "level", "province", "stage", "areas", "open_tasks", "overdue_tasks", "next_deadline"))
 	for _, r := range rows {
 		areas := make([]string, len(r.Areas))
 		for i, a := range r.Areas {
@@ -169,8 +173,8 @@ func (s *Server) boardCSV(w http.ResponseWriter, r request) error {
 		if !r.NextDeadline.IsZero() {
 			next = r.NextDeadline.In(officeZone).Format("2006-01-02 15:04")
 		}
-		_ = cw.Write([]string{string(r.Term), string(r.Council), r.Name, string(r.Level), string(r.Province), r.Stage,
-			strings.Join(areas, " "), strconv.Itoa(r.OpenTasks), strconv.Itoa(r.OverdueTasks), next})
+		_ = cw.Write(csvsafe.Row(string(r.Term), string(r.Council), r.Name, string(r.Level), string(r.Province), r.Stage,
+			strings.Join(areas, " "), strconv.Itoa(r.OpenTasks), strconv.Itoa(r.OverdueTasks), next))
 	}
 	cw.Flush()
 	return nil

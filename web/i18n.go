@@ -59,6 +59,8 @@ func translations() map[string][2]string {
 		"error.403":           {"Bạn không có quyền xem trang này.", "You may not see this page."},
 		"error.404":           {"Không tìm thấy trang.", "Page not found."},
 		"error.500":           {"Đã xảy ra lỗi. Vui lòng thử lại.", "Something went wrong. Please try again."},
+		"error.database":      {"Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.", "The database is unavailable. Please try again in a few minutes."},
+		"error.busy":          {"Đang có quá nhiều lượt đăng nhập. Vui lòng thử lại sau vài giây.", "Too many sign-ins at once. Please try again in a few seconds."},
 		"council":             {"Hội đồng", "Council"},
 		"province":            {"Tỉnh/thành", "Province"},
 		"level":               {"Cấp", "Level"},

@@ -11,11 +11,17 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html/template"
+	"io"
+	"net"
 	"net/http"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/rs/zerolog"
 
 	"electionflow/auth"
@@ -45,6 +51,15 @@ type Server struct {
 	// SecureCookies marks cookies Secure even on plain HTTP (behind a
 	// TLS-terminating proxy); they are always Secure on a TLS request.
 	SecureCookies bool
+	// TrustForwardedFor takes a client's address, for sign-in throttling,
+	// from the last X-Forwarded-For address rather than the connection:
+	// set it only behind a reverse proxy that appends one (see
+	// clientAddress).
+	TrustForwardedFor bool
+	// ConcurrentHashes is how many sign-in password checks (argon2id,
+	// auth.HashMemory each) may run at once; 0 means
+	// auth.DefaultConcurrentHashes. Others wait their turn, or get 503.
+	ConcurrentHashes int
 	// TemporalUIURL is the Temporal UI's base for a namespace, e.g.
 	// http://127.0.0.1:8233/namespaces/default; empty: no links.
 	TemporalUIURL string
@@ -55,6 +70,7 @@ type Server struct {
 	templates map[string]*template.Template
 	plain     *scs.SessionManager
 	secure    *scs.SessionManager
+	hashes    *auth.HashLimiter
 }
 
 // sessionCookie is the name of the session cookie.
@@ -62,7 +78,7 @@ const sessionCookie = "efw_session"
 
 // Handler parses the templates and returns the front end with its
 // middleware: security headers, cross-origin request refusal on every
-// unsafe method, and sessions.
+// unsafe method, and sessions. A negative ConcurrentHashes panics.
 func (s *Server) Handler() http.Handler {
 	tmpl, err := parseTemplates()
 	if err != nil {
@@ -72,12 +88,15 @@ func (s *Server) Handler() http.Handler {
 	}
 	s.templates = tmpl
 	s.plain, s.secure = s.newSessions(false), s.newSessions(true)
+	if s.hashes, err = auth.NewHashLimiter(s.ConcurrentHashes, 0, 0); err != nil {
+		panic(fmt.Errorf("web: %w", err))
+	}
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/inbox", http.StatusSeeOther)
 	})
-	mux.Handle("GET /static/", http.FileServerFS(staticFiles))
+	mux.Handle("GET /static/", noListing(http.FileServerFS(staticFiles)))
 	mux.HandleFunc("GET /signin", s.signInPage)
 	mux.HandleFunc("POST /signin", s.signIn)
 	mux.HandleFunc("POST /signout", s.signOut)
@@ -122,8 +141,7 @@ func (s *Server) newSessions(secure bool) *scs.SessionManager {
 	m.Cookie.Secure = secure
 	m.Cookie.Path = "/"
 	m.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
-		s.Log.Error().Err(err).Msg("web: session")
-		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		s.errorPage(w, r, s.language(w, r), nil, fmt.Errorf("web: session: %w", err))
 	}
 	return m
 }
@@ -150,6 +168,18 @@ func (s *Server) withSessions(next http.Handler) http.Handler {
 		default:
 			plain.ServeHTTP(w, r)
 		}
+	})
+}
+
+// noListing serves files but never a folder's listing: a path ending in
+// "/" is not found.
+func noListing(files http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
 	})
 }
 
@@ -210,17 +240,51 @@ func (s *Server) page(h func(w http.ResponseWriter, r request) error) http.Handl
 	}
 }
 
-// errorPage shows a 403, 404 or 500 page for err; a 500 is logged, and
-// none says more than its status.
+// errorPage shows a 403, 404, 500 or 503 page for err; a 500 is logged,
+// and none says more than its status. 503 is for a database that cannot be
+// reached (databaseUnavailable) and for sign-ins beyond the hash limit;
+// both ask the browser to retry after a few seconds.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, l lang, u *auth.User, err error) {
-	status := http.StatusInternalServerError
+	status, reason := http.StatusInternalServerError, ""
 	switch {
 	case errors.Is(err, errForbidden):
 		status = http.StatusForbidden
 	case errors.Is(err, errNotFound), errors.Is(err, store.ErrNotFound):
 		status = http.StatusNotFound
+	case databaseUnavailable(err):
+		status, reason = http.StatusServiceUnavailable, "error.database"
+		s.Log.Warn().Err(err).Str("path", r.URL.Path).Msg("web: database unavailable")
+	case errors.Is(err, auth.ErrBusy):
+		status, reason = http.StatusServiceUnavailable, "error.busy"
 	default:
 		s.Log.Error().Err(err).Str("path", r.URL.Path).Msg("web: request failed")
 	}
-	s.render(w, status, "error", pageData{L: l, User: u, Title: l.T("error"), Body: map[string]any{"Status": status}})
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
+	s.render(w, status, "error", pageData{L: l, User: u, Title: l.T("error"), Body: map[string]any{"Status": status, "Reason": reason}})
+}
+
+// databaseUnavailable reports whether err says electionflow's database
+// cannot be reached (Postgres stopped, restarting, or the network to it
+// down) rather than that a query went wrong: the front end then answers
+// 503 "database unavailable", and the connection pool reconnects by itself
+// once Postgres is back.
+func databaseUnavailable(err error) bool {
+	var connect *pgconn.ConnectError
+	var pgErr *pgconn.PgError
+	var netErr net.Error
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &connect), errors.As(err, &netErr),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.ECONNRESET):
+		return true
+	case errors.As(err, &pgErr):
+		// Class 08: connection exception; 57P01-57P03: the server shuts
+		// down, crashed, or cannot take connections yet.
+		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P02" || pgErr.Code == "57P03"
+	}
+	return pgconn.SafeToRetry(err)
 }

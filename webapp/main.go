@@ -30,16 +30,19 @@ func main() {
 	addr := fs.String("addr", "127.0.0.1:8090", "address to listen on")
 	secure := fs.Bool("secure-cookies", false, "mark cookies Secure even on plain HTTP (behind a TLS proxy)")
 	ui := fs.String("temporal-ui", "http://127.0.0.1:8233/namespaces/default", "Temporal UI base URL for a namespace, for the board's links (empty: no links)")
+	xff := fs.Bool("trust-forwarded-for", false, "throttle sign-ins by the last X-Forwarded-For address, not the connection's: only behind a reverse proxy that appends it")
+	hashes := fs.Int("signin-hashes", 0, "password checks (46 MiB each) that may run at once; 0: one per core, at most 4")
 	_ = fs.Parse(os.Args[1:])
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *addr, *secure, *ui); err != nil {
+	opts := wiring.WebOptions{TemporalUIURL: *ui, SecureCookies: *secure, TrustForwardedFor: *xff, ConcurrentHashes: *hashes}
+	if err := run(ctx, *addr, opts); err != nil {
 		fmt.Fprintf(os.Stderr, "webapp: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, addr string, secure bool, ui string) error {
+func run(ctx context.Context, addr string, opts wiring.WebOptions) error {
 	cfg, err := config.FromEnv(nil)
 	if err != nil {
 		return err
@@ -59,8 +62,8 @@ func run(ctx context.Context, addr string, secure bool, ui string) error {
 		return err
 	}
 	defer tc.Close()
-	srv, closeWeb, err := wiring.WebServer(ctx, s, &ops.Ops{Temporal: tc, Store: s, TaskQueue: cfg.TaskQueue},
-		wiring.WebOptions{DatabaseURL: dbURL, TemporalUIURL: ui, SecureCookies: secure}, log)
+	opts.DatabaseURL = dbURL
+	srv, closeWeb, err := wiring.WebServer(ctx, s, &ops.Ops{Temporal: tc, Store: s, TaskQueue: cfg.TaskQueue}, opts, log)
 	if err != nil {
 		return err
 	}

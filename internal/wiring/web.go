@@ -23,6 +23,12 @@ type WebOptions struct {
 	TemporalUIURL string
 	// SecureCookies marks cookies Secure behind a TLS-terminating proxy.
 	SecureCookies bool
+	// TrustForwardedFor throttles sign-ins by the last X-Forwarded-For
+	// address: only behind a reverse proxy that appends it.
+	TrustForwardedFor bool
+	// ConcurrentHashes bounds the sign-in password checks running at once
+	// (0: web's default).
+	ConcurrentHashes int
 }
 
 // WebServer builds the web front end over s and o; close releases its
@@ -39,6 +45,7 @@ func WebServer(ctx context.Context, s *store.Store, o *ops.Ops, opts WebOptions,
 	}
 	sessions := pgxstore.NewWithCleanupInterval(pool, 10*time.Minute)
 	srv := &web.Server{Store: s, Ops: o, Sessions: sessions, SecureCookies: opts.SecureCookies,
+		TrustForwardedFor: opts.TrustForwardedFor, ConcurrentHashes: opts.ConcurrentHashes,
 		TemporalUIURL: opts.TemporalUIURL, Log: log}
 	return srv, func() { sessions.StopCleanup(); pool.Close() }, nil
 }
