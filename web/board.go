@@ -5,12 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"electionflow/auth"
 	"electionflow/checklist"
@@ -39,12 +39,18 @@ func (s *Server) termOf(ctx context.Context, q url.Values) (election.Term, error
 
 // mayAnywhere says whether u may do a somewhere in the election term.
 func mayAnywhere(u auth.User, a auth.Action, term election.Term) bool {
-	for _, g := range u.Grants {
-		if g.Scope.Term == term && u.Can(a, auth.Place{Term: term, Province: g.Scope.Province, Council: g.Scope.Council}) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(u.Grants, func(g auth.Grant) bool { return g.Scope.Term == term && u.Can(a, grantPlace(g)) })
+}
+
+// mayInSomeScope says whether u may do a within one of their grants, in
+// any term: whether a page is offered to them at all.
+func mayInSomeScope(u auth.User, a auth.Action) bool {
+	return slices.ContainsFunc(u.Grants, func(g auth.Grant) bool { return u.Can(a, grantPlace(g)) })
+}
+
+// grantPlace is the place a grant's scope covers.
+func grantPlace(g auth.Grant) auth.Place {
+	return auth.Place{Term: g.Scope.Term, Province: g.Scope.Province, Council: g.Scope.Council}
 }
 
 // boardQuery is the board's filter and order.
@@ -70,7 +76,7 @@ type boardBody struct {
 	Sorts     []string
 	Levels    []election.Level
 	Stages    []string
-	CSVQuery  string
+	CSVHref   template.URL
 }
 
 // boardRows returns the councils of the request's election that u may
@@ -144,7 +150,7 @@ func (s *Server) board(w http.ResponseWriter, r request) error {
 	}
 	return s.show(w, r, "board", "board", boardBody{Query: q, Rows: rows, Sorts: []string{"", "council", "stage", "open", "overdue", "deadline"},
 		Levels: []election.Level{election.LevelNational, election.LevelProvince, election.LevelDistrict, election.LevelCommune},
-		Stages: stages, CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVQuery: r.URL.RawQuery})
+		Stages: stages, CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVHref: withQuery("/board.csv", r.URL.Query())})
 }
 
 // boardCSV exports the board as CSV, UTF-8 with a byte order mark so
@@ -171,7 +177,7 @@ func (s *Server) boardCSV(w http.ResponseWriter, r request) error {
 		}
 		next := ""
 		if !r.NextDeadline.IsZero() {
-			next = r.NextDeadline.In(officeZone).Format("2006-01-02 15:04")
+			next = r.NextDeadline.In(election.OfficeZone()).Format("2006-01-02 15:04")
 		}
 		_ = cw.Write(csvsafe.Row(string(r.Term), string(r.Council), r.Name, string(r.Level), string(r.Province), r.Stage,
 			strings.Join(areas, " "), strconv.Itoa(r.OpenTasks), strconv.Itoa(r.OverdueTasks), next))
@@ -194,8 +200,8 @@ type reportBody struct {
 	// Scope says which councils the report covers: the user's scope and
 	// the filters asked for.
 	Scope string
-	// Query is the request's query, for the PDF link.
-	Query string
+	// PDFHref is the PDF link, with the page's filters.
+	PDFHref template.URL
 }
 
 // reportOf gathers the summary report over the councils the user may
@@ -211,7 +217,7 @@ func (s *Server) reportOf(r request) (reportBody, error) {
 		codes[i] = row.Council
 		counts[row.Stage]++
 	}
-	body := reportBody{Term: q.Term, Scope: scopeOf(r.L, r.User, auth.ActViewReport, q), Query: r.URL.RawQuery}
+	body := reportBody{Term: q.Term, Scope: scopeOf(r.L, r.User, auth.ActViewReport, q), PDFHref: withQuery("/report.pdf", r.URL.Query())}
 	for st, n := range counts {
 		body.ByStage = append(body.ByStage, stageCount{Stage: st, Councils: n})
 	}
@@ -283,8 +289,7 @@ func (s *Server) reportPDF(w http.ResponseWriter, r request) error {
 		return err
 	}
 	l := r.L
-	now := s.now().In(officeZone)
-	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, officeZone)
+	day := election.Today(s.now()).In(election.OfficeZone())
 	stages := report.Section{Heading: l.T("by.stage"), Empty: l.T("no.councils")}
 	for _, st := range body.ByStage {
 		stages.Rows = append(stages.Rows, report.Row{Label: l.Stage(st.Stage), Value: st.Councils})

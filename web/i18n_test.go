@@ -192,7 +192,7 @@ func TestReportPDF(t *testing.T) {
 	addUser(t, s, "office04", auth.Grant{Role: election.RoleCouncilOffice, Scope: auth.CouncilScope(term, "00004")})
 	addUser(t, s, "manager01", auth.Grant{Role: election.RoleManager, Scope: auth.ProvinceScope(term, "01")})
 	srv := newServer(t, s, db, &fakeOps{})
-	srv.Now = func() time.Time { return time.Date(2026, 4, 3, 9, 30, 0, 0, officeZone) }
+	srv.Now = func() time.Time { return time.Date(2026, 4, 3, 9, 30, 0, 0, election.OfficeZone()) }
 	ts := startServer(t, srv)
 
 	office := browser(t)
@@ -204,7 +204,7 @@ func TestReportPDF(t *testing.T) {
 	manager := browser(t)
 	signIn(t, manager, ts.URL, "manager01")
 	page := do(t, manager, "GET", ts.URL+"/report", nil, nil)
-	if page.status != http.StatusOK || !strings.Contains(page.body, `href="/report.pdf?`) {
+	if page.status != http.StatusOK || !strings.Contains(page.body, `href="/report.pdf`) {
 		t.Fatalf("report page = %d, lacks the PDF link:\n%s", page.status, page.body)
 	}
 	m := regexp.MustCompile(`<th>Người trúng cử</th><td>(\d+)</td>`).FindStringSubmatch(page.body)

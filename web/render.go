@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"time"
 
 	"electionflow/auth"
+	"electionflow/election"
 )
 
 //go:embed templates/*.html
@@ -22,9 +24,6 @@ var staticFiles embed.FS
 // pages are the templates parsed with the layout, by name.
 var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens"}
 
-// officeZone is Viet Nam's time, in which every time is shown.
-var officeZone = time.FixedZone("ICT", 7*3600)
-
 // parseTemplates parses every page with the layout.
 func parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -32,7 +31,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 			if t.IsZero() {
 				return "—"
 			}
-			return t.In(officeZone).Format("02/01/2006 15:04")
+			return t.In(election.OfficeZone()).Format("02/01/2006 15:04")
 		},
 		"coded":    coded,
 		"labelled": labelled,
@@ -57,6 +56,21 @@ type pageData struct {
 	// Path is the page's path, for the language links.
 	Path string
 	Body any
+}
+
+// May says whether the signed-in user may do action somewhere, so the
+// layout offers only the pages they can open.
+func (d pageData) May(action string) bool {
+	return d.User != nil && mayInSomeScope(*d.User, auth.Action(action))
+}
+
+// withQuery is a link to path carrying the filters of q, encoded once: a
+// page's links to its CSV or PDF keep the page's filters.
+func withQuery(path string, q url.Values) template.URL {
+	if len(q) == 0 {
+		return template.URL(path)
+	}
+	return template.URL(path + "?" + q.Encode())
 }
 
 // render writes page name with status; it renders into a buffer first
