@@ -45,10 +45,10 @@ type facts struct {
 	reached    int // month index in which the age is reached
 	retireDate election.Date
 	monthsLeft int
-	minIns     int  // insurance months needed for early retirement
+	minIns     int // insurance months needed for early retirement
 	// minInsArticle is the legal source of minIns.
 	minInsArticle string
-	insShort   bool // InsuranceMonths < minIns
+	insShort      bool // InsuranceMonths < minIns
 }
 
 // assess computes the assessment of a validated case.
