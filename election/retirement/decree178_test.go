@@ -112,3 +112,40 @@ func TestCalculateRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestOddMonthsRounding: odd months of 1 to 6 count as half a year and
+// more than 6 as a whole year, for the years retired early and for the
+// insurance years beyond 20.
+func TestOddMonthsRounding(t *testing.T) {
+	today := election.MustParseDate("2026-12-01")
+	tests := []struct {
+		date            string
+		insurance       int
+		early           int
+		perYear, senior float64
+	}{
+		{"2025-11-01", 20 * 12, 24, 10, 5},        // 2 years; no further year
+		{"2025-10-01", 20*12 + 1, 25, 12.5, 5.25}, // 2y1m → 2.5; 1 month → 0.5
+		{"2025-06-01", 20*12 + 6, 29, 12.5, 5.25}, // 2y5m → 2.5; 6 months → 0.5
+		{"2025-05-01", 20*12 + 7, 30, 12.5, 5.5},  // 2y6m → 2.5; 7 months → 1
+		{"2025-04-01", 21*12 + 11, 31, 15, 6},     // 2y7m → 3; 1y11m → 2
+	}
+	for _, tt := range tests {
+		r := workedExample()
+		r.Date, r.InsuranceMonths = election.MustParseDate(tt.date), tt.insurance
+		calc, err := Calculate(r, today, Verification{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		early, _ := calc.Assessment.Option(EarlyRetirement)
+		if early.EarlyMonths != tt.early || len(early.Allowances) != 3 {
+			t.Fatalf("%s: early = %+v", tt.date, early)
+		}
+		if got := early.Allowances[1].Months; got != tt.perYear {
+			t.Errorf("%s: %d months early = %v months' salary, want %v", tt.date, tt.early, got, tt.perYear)
+		}
+		if got := early.Allowances[2].Months; got != tt.senior {
+			t.Errorf("%s: %d insurance months = %v months' salary, want %v", tt.date, tt.insurance, got, tt.senior)
+		}
+	}
+}
