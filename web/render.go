@@ -20,7 +20,7 @@ var templateFiles embed.FS
 var staticFiles embed.FS
 
 // pages are the templates parsed with the layout, by name.
-var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens"}
+var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens", "benefits"}
 
 // officeZone is Viet Nam's time, in which every time is shown.
 var officeZone = time.FixedZone("ICT", 7*3600)
