@@ -30,8 +30,11 @@ func (a *Activities) LoadCadres(ctx context.Context, in checklist.Input) ([]elec
 
 // AssessCadre computes a cadre's options and benefits under the rule set
 // in force at election day, stores the whole computation and returns only
-// which options are open. Bad data (e.g. an insurance record longer than
-// the cadre's life) fails the case at once: HR must correct it.
+// which options are open. Whether the rule set is verified is read from
+// the verifications recorded in Postgres (starter ruleset verify): until a
+// person has verified it, the result needs HR confirmation. Bad data (e.g.
+// an insurance record longer than the cadre's life) fails the case at
+// once: HR must correct it.
 func (a *Activities) AssessCadre(ctx context.Context, r checklist.CadreAssessmentRequest) (checklist.CadreAssessment, error) {
 	c, err := a.Store.Cadre(ctx, r.Term, r.Cadre)
 	if err != nil {
@@ -45,7 +48,11 @@ func (a *Activities) AssessCadre(ctx context.Context, r checklist.CadreAssessmen
 	if err != nil {
 		return checklist.CadreAssessment{}, temporal.NewNonRetryableApplicationError(err.Error(), "NoRuleSet", err)
 	}
-	as, err := retirement.Assess(rs.ID, retirement.CaseOf(c, r.ElectionDay, council.Level == election.LevelCommune))
+	v, err := a.Store.Verification(ctx, rs.ID)
+	if err != nil {
+		return checklist.CadreAssessment{}, fmt.Errorf("assess cadre %s: %w", r.Cadre, err)
+	}
+	as, err := retirement.Assess(rs.ID, retirement.CaseOf(c, r.ElectionDay, council.Level == election.LevelCommune), v)
 	if errors.Is(err, retirement.ErrInvalidInput) || errors.Is(err, retirement.ErrOverflow) {
 		return checklist.CadreAssessment{}, temporal.NewNonRetryableApplicationError(
 			fmt.Sprintf("cadre %s: %v", r.Cadre, err), "BadCadreRecord", err)

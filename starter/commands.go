@@ -51,7 +51,7 @@ func commands() []command {
 		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
 		progressCommand(), summaryCommand(), certificateCommand(), rehearseCommand(),
 		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
-		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false),
+		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false), rulesetCommand(), benefitsCommand(),
 	}
 }
 
@@ -66,7 +66,8 @@ type commandGroup struct {
 func commandGroups() []commandGroup {
 	return []commandGroup{
 		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users", "user-password", "user-disable", "user-enable"}},
-		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "simulate"}},
+		{"Administrators: benefit rule sets", []string{"ruleset"}},
+		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "benefits", "simulate"}},
 		{"Managers", []string{"progress", "summary", "certificate"}},
 		{"Operators", []string{"rehearse"}},
 	}

@@ -317,7 +317,7 @@ func testRosterEndToEnd(t *testing.T, srv *devserver.Server) {
 		return strings.Contains(a.stdout, "First session: legal deadline 29/04/2026") &&
 			strings.Contains(a.stdout, "Confirmed delegates (2): 00004-P001, 00004-P002") &&
 			strings.Contains(b.stdout, "Cadre CB-001: Hoàng Văn Bình") &&
-			strings.Contains(b.stdout, "under decree-177-2024 (verified: false; needs HR confirmation: true)") &&
+			strings.Contains(b.stdout, "under decree-178-2024-67-2025 (verified: false; needs HR confirmation: true)") &&
 			strings.Contains(b.stdout, "Chưa đối chiếu văn bản"), a.all + b.all
 	})
 

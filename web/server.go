@@ -111,6 +111,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /tokens", s.page(s.tokensPage))
 	mux.HandleFunc("POST /tokens", s.page(s.createToken))
 	mux.HandleFunc("POST /tokens/revoke", s.page(s.revokeToken))
+	mux.HandleFunc("GET /benefits", s.page(s.benefitsPage))
+	mux.HandleFunc("POST /benefits", s.page(s.benefitsPage))
 
 	api := http.NewServeMux()
 	api.HandleFunc("GET /api/tasks", s.api(s.apiTasks))

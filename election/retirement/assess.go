@@ -2,24 +2,24 @@ package retirement
 
 import (
 	"fmt"
-	"math/big"
 	"strings"
 
 	"electionflow/election"
 )
 
 // Assess applies rule set rs to case c and returns every option with its
-// eligibility, allowances and an explanation in Vietnamese. Results of an
-// unverified rule set are marked NeedsHRConfirmation.
+// eligibility, allowances and an explanation in Vietnamese. v is the latest
+// verification recorded for the rule set (the zero value when there is
+// none): unless it verifies rs, the result is marked NeedsHRConfirmation.
 //
 // It fails, wrapping ErrUnknownRuleSet, ErrInvalidInput, ErrNotInForce or
 // ErrOverflow, on an unknown rule set, on bad input (unknown sex, unset
 // dates, election day before birth, negative insurance or an insurance record
-// longer than the person's life, non-positive salary), when election day is
-// before the rule set took effect, or when an amount exceeds the range of
-// VND. A rule set superseded by election day may still be applied (for
-// comparison); the explanation then names the rule set that was in force.
-func Assess(rs RuleSetID, c Case) (Assessment, error) {
+// longer than the person's life, non-positive salary), when the case's date
+// lies outside the rule set's effective period, or when an amount exceeds
+// the range of VND. Where two rule sets cover the date, either may be
+// applied; the explanation names the one in force.
+func Assess(rs RuleSetID, c Case, v Verification) (Assessment, error) {
 	p, err := lookup(rs)
 	if err != nil {
 		return Assessment{}, fmt.Errorf("assess: %w", err)
@@ -27,11 +27,11 @@ func Assess(rs RuleSetID, c Case) (Assessment, error) {
 	if err := c.validate(); err != nil {
 		return Assessment{}, fmt.Errorf("assess under %s: %w", rs, err)
 	}
-	if c.ElectionDay.Before(p.set.EffectiveFrom) {
-		return Assessment{}, fmt.Errorf("assess under %s: election day %s is before it took effect on %s: %w",
-			rs, c.ElectionDay, p.set.EffectiveFrom, ErrNotInForce)
+	if !p.set.Covering(c.ElectionDay) {
+		return Assessment{}, fmt.Errorf("assess under %s: %s is outside its effective period %s: %w",
+			rs, c.ElectionDay, p.set.Period(), ErrNotInForce)
 	}
-	a, err := p.assess(c)
+	a, err := p.assess(c, v)
 	if err != nil {
 		return Assessment{}, fmt.Errorf("assess under %s: %w", rs, err)
 	}
@@ -45,12 +45,14 @@ type facts struct {
 	reached    int // month index in which the age is reached
 	retireDate election.Date
 	monthsLeft int
-	minIns     int  // insurance months needed for early retirement
-	insShort   bool // InsuranceMonths < minIns
+	minIns     int // insurance months needed for early retirement
+	// minInsArticle is the legal source of minIns.
+	minInsArticle string
+	insShort      bool // InsuranceMonths < minIns
 }
 
 // assess computes the assessment of a validated case.
-func (p policy) assess(c Case) (Assessment, error) {
+func (p policy) assess(c Case, v Verification) (Assessment, error) {
 	age, reached, err := retirementMonth(c.Sex, c.BirthDate)
 	if err != nil {
 		return Assessment{}, err
@@ -61,21 +63,26 @@ func (p policy) assess(c Case) (Assessment, error) {
 		reached:    reached,
 		retireDate: firstOfIndex(reached + 1),
 		monthsLeft: monthsUntilFirst(c.ElectionDay, reached+1),
-		minIns:     p.minInsurance,
 	}
+	step := p.insuranceAt(c.ElectionDay)
+	f.minIns, f.minInsArticle = step.months, step.article
 	if c.Sex == election.Female && c.CommuneLevel {
-		f.minIns = p.minInsuranceCommuneWomen
+		f.minIns = step.communeWomen
 	}
 	f.insShort = c.InsuranceMonths < f.minIns
 
+	verified := v.covers(p.set.ID)
 	a := Assessment{
 		RuleSet:             p.set.ID,
-		Verified:            p.set.Verified,
-		NeedsHRConfirmation: !p.set.Verified,
+		Verified:            verified,
+		NeedsHRConfirmation: !verified,
 		MonthsLeft:          f.monthsLeft,
 	}
-	if p.note != "" {
-		a.Explanation = append(a.Explanation, p.note)
+	if verified {
+		a.VerifiedBy, a.VerifiedAgainst = v.By, v.Source
+		a.Explanation = append(a.Explanation, v.describe())
+	} else {
+		a.Explanation = append(a.Explanation, unverifiedNote)
 	}
 	a.Explanation = append(a.Explanation, p.factLines(f)...)
 
@@ -106,12 +113,12 @@ func sexWord(s election.Sex) string {
 func (p policy) factLines(f facts) []string {
 	c := f.c
 	lines := []string{
-		fmt.Sprintf("Bộ quy tắc áp dụng: %s; căn cứ: %s; hiệu lực từ %s.",
-			p.set.Name, p.set.Citation, p.set.EffectiveFrom.Vietnamese()),
+		fmt.Sprintf("Bộ quy tắc áp dụng: %s; căn cứ: %s; hiệu lực %s.",
+			p.set.Name, p.set.Citation, p.set.Period()),
 	}
 	if in, err := InForce(c.ElectionDay); err == nil && in.ID != p.set.ID {
-		lines = append(lines, fmt.Sprintf("Lưu ý: ngày bầu cử %s thuộc thời gian hiệu lực của bộ quy tắc khác: %s.",
-			c.ElectionDay.Vietnamese(), in.Citation))
+		lines = append(lines, fmt.Sprintf("Lưu ý: ngày %s, bộ quy tắc đang áp dụng là bộ quy tắc khác: %s (%s).",
+			c.ElectionDay.Vietnamese(), in.Citation, in.ID))
 	}
 	where := "cán bộ cấp tỉnh, cấp huyện hoặc trung ương"
 	if c.CommuneLevel {
@@ -124,8 +131,8 @@ func (p policy) factLines(f facts) []string {
 		fmt.Sprintf("Thời điểm nghỉ hưu: %s (ngày 01 của tháng liền kề sau tháng đủ tuổi nghỉ hưu).",
 			f.retireDate.Vietnamese()),
 		monthsLeftLine(f),
-		fmt.Sprintf("Thời gian đóng bảo hiểm xã hội: %d tháng = %s; %s, %s: điều kiện nghỉ hưu trước tuổi là đóng từ đủ %s trở lên.",
-			c.InsuranceMonths, yearsMonths(c.InsuranceMonths, "năm"), sexWord(c.Sex), where, yearsMonths(f.minIns, "năm")),
+		fmt.Sprintf("Thời gian đóng bảo hiểm xã hội: %d tháng = %s; %s, %s: điều kiện nghỉ hưu trước tuổi là đóng từ đủ %s trở lên (%s).",
+			c.InsuranceMonths, yearsMonths(c.InsuranceMonths, "năm"), sexWord(c.Sex), where, yearsMonths(f.minIns, "năm"), f.minInsArticle),
 		fmt.Sprintf("Tiền lương tháng hiện hưởng: %s.", formatVND(c.MonthlySalary)),
 	)
 	return lines
@@ -135,9 +142,9 @@ func (p policy) factLines(f facts) []string {
 func monthsLeftLine(f facts) string {
 	day := f.c.ElectionDay.Vietnamese()
 	if f.monthsLeft < 0 {
-		return fmt.Sprintf("Ngày bầu cử %s: đã qua thời điểm nghỉ hưu; số tháng còn lại tính là %d.", day, f.monthsLeft)
+		return fmt.Sprintf("Ngày %s: đã qua thời điểm nghỉ hưu; số tháng còn lại tính là %d.", day, f.monthsLeft)
 	}
-	return fmt.Sprintf("Ngày bầu cử %s: còn %d tháng tròn đến thời điểm nghỉ hưu.", day, f.monthsLeft)
+	return fmt.Sprintf("Ngày %s: còn %d tháng tròn đến thời điểm nghỉ hưu.", day, f.monthsLeft)
 }
 
 // tooLate is the reason no option applies when the retirement date is less
@@ -170,54 +177,33 @@ func (p policy) early(f facts) (Option, []string, error) {
 			yearsMonths(c.InsuranceMonths, "năm"), yearsMonths(f.minIns, "năm")))
 	}
 	if len(missing) > 0 {
-		o.Reason = "không đủ điều kiện: " + strings.Join(missing, "; ") + " (" + p.optionsCitation + ")."
+		o.Reason = "không đủ điều kiện: " + strings.Join(missing, "; ") + " (" + p.set.Article(FormulaEarlyConditions) + ")."
 		return o, []string{"Nghỉ hưu trước tuổi: " + o.Reason}, nil
 	}
 
 	o.Eligible = true
 	o.EarlyMonths = f.monthsLeft
 	o.Reason = fmt.Sprintf("đủ điều kiện: đóng bảo hiểm xã hội %s (từ đủ %s) và còn %d tháng đến thời điểm nghỉ hưu (%s); không bị trừ tỷ lệ lương hưu (%s).",
-		yearsMonths(c.InsuranceMonths, "năm"), yearsMonths(f.minIns, "năm"), f.monthsLeft, p.earlyLimitText, p.optionsCitation)
+		yearsMonths(c.InsuranceMonths, "năm"), yearsMonths(f.minIns, "năm"), f.monthsLeft, p.earlyLimitText, p.set.Article(FormulaEarlyConditions))
 	lines := []string{"Nghỉ hưu trước tuổi: " + o.Reason}
 
-	// Allowance 1: per year retired early.
-	years1 := p.earlyYears.years(o.EarlyMonths)
-	months1 := new(big.Rat).Mul(years1, new(big.Rat).SetInt64(p.perEarlyYear))
-	amount1, err := salaryAmount(months1, c.MonthlySalary)
+	var err error
+	o.Allowances, err = p.earlyAllowances(f, o.EarlyMonths)
 	if err != nil {
-		return Option{}, nil, fmt.Errorf("early-retirement allowance: %w", err)
+		return Option{}, nil, err
 	}
-	lines = append(lines, fmt.Sprintf("Trợ cấp 1 — số năm nghỉ hưu trước tuổi: %d tháng = %s năm (%s) × %d tháng lương = %s tháng × %s = %s.",
-		o.EarlyMonths, formatRat(years1), p.earlyYears.describe(), p.perEarlyYear,
-		formatRat(months1), formatVND(c.MonthlySalary), formatVND(amount1)))
-
-	// Allowance 2: seniority of the insurance record.
-	further := c.InsuranceMonths - p.baseYears*12
-	if further < 0 {
-		further = 0
+	amounts := make([]election.VND, len(o.Allowances))
+	parts := make([]string, len(o.Allowances))
+	for i, al := range o.Allowances {
+		amounts[i], parts[i] = al.Amount, formatDong(al.Amount)
+		lines = append(lines, fmt.Sprintf("%s: %s (%s).", al.Name, al.Formula, al.Citation))
 	}
-	years2 := p.furtherYears.years(further)
-	months2 := new(big.Rat).Mul(years2, p.perFurtherYear)
-	months2.Add(months2, new(big.Rat).SetInt64(p.baseMonths))
-	amount2, err := salaryAmount(months2, c.MonthlySalary)
-	if err != nil {
-		return Option{}, nil, fmt.Errorf("seniority allowance: %w", err)
-	}
-	lines = append(lines, fmt.Sprintf("Trợ cấp 2 — thời gian đóng bảo hiểm xã hội: %d tháng lương cho %d năm đầu + %s tháng × %s năm vượt %d năm (%s vượt; %s) = %s tháng × %s = %s.",
-		p.baseMonths, p.baseYears, formatRat(p.perFurtherYear), formatRat(years2), p.baseYears,
-		yearsMonths(further, "năm"), p.furtherYears.describe(),
-		formatRat(months2), formatVND(c.MonthlySalary), formatVND(amount2)))
-
-	o.Allowances = []Allowance{
-		{Name: "Trợ cấp cho số năm nghỉ hưu trước tuổi", Months: ratFloat(months1), Amount: amount1, Citation: p.earlyCitation},
-		{Name: "Trợ cấp theo thời gian công tác có đóng bảo hiểm xã hội", Months: ratFloat(months2), Amount: amount2, Citation: p.seniorityCitation},
-	}
-	o.Total, err = sumVND(amount1, amount2)
+	o.Total, err = sumVND(amounts...)
 	if err != nil {
 		return Option{}, nil, fmt.Errorf("early-retirement total: %w", err)
 	}
-	lines = append(lines, fmt.Sprintf("Tổng trợ cấp nghỉ hưu trước tuổi: %s + %s = %s (mỗi khoản làm tròn đến đồng).",
-		formatVND(amount1), formatVND(amount2), formatVND(o.Total)))
+	lines = append(lines, fmt.Sprintf("Tổng trợ cấp nghỉ hưu trước tuổi: %s = %s (mỗi khoản làm tròn đến đồng).",
+		strings.Join(parts, " + "), formatDong(o.Total)))
 	return o, lines, nil
 }
 
@@ -230,7 +216,7 @@ func (p policy) reassignment(f facts) Option {
 	}
 	o.Eligible = true
 	o.Reason = fmt.Sprintf("luôn có thể: cấp có thẩm quyền bố trí công tác khác phù hợp đến thời điểm nghỉ hưu %s (còn %d tháng), hưởng chế độ theo vị trí mới (%s).",
-		f.retireDate.Vietnamese(), f.monthsLeft, p.optionsCitation)
+		f.retireDate.Vietnamese(), f.monthsLeft, p.set.Article(FormulaReassignment))
 	return o
 }
 
@@ -244,17 +230,17 @@ func (p policy) await(f facts, earlyEligible bool) Option {
 	case f.monthsLeft <= 0:
 		o.Reason = tooLate(f)
 	case earlyEligible:
-		o.Reason = "không áp dụng: đủ điều kiện nghỉ hưu trước tuổi; chọn nghỉ hưu trước tuổi hoặc bố trí công tác khác (" + p.optionsCitation + ")."
+		o.Reason = "không áp dụng: đủ điều kiện nghỉ hưu trước tuổi; chọn nghỉ hưu trước tuổi hoặc bố trí công tác khác (" + p.set.Article(FormulaEarlyConditions) + ")."
 	case f.monthsLeft >= p.awaitLimit:
 		o.Reason = fmt.Sprintf("không áp dụng: còn %d tháng đến thời điểm nghỉ hưu, chỉ áp dụng khi còn %s; bố trí công tác khác (%s).",
-			f.monthsLeft, p.awaitLimitText, p.optionsCitation)
+			f.monthsLeft, p.awaitLimitText, p.set.Article(FormulaAwait))
 	case !f.insShort:
-		o.Reason = "không áp dụng: chỉ dành cho người chưa đủ thời gian đóng bảo hiểm xã hội để nghỉ hưu trước tuổi (" + p.optionsCitation + ")."
+		o.Reason = "không áp dụng: chỉ dành cho người chưa đủ thời gian đóng bảo hiểm xã hội để nghỉ hưu trước tuổi (" + p.set.Article(FormulaAwait) + ")."
 	default:
 		o.Eligible = true
 		o.Reason = fmt.Sprintf("đủ điều kiện: chưa đủ thời gian đóng bảo hiểm xã hội để nghỉ hưu trước tuổi (%s, cần %s) và còn %d tháng (%s): nghỉ công tác, tiếp tục hưởng tiền lương hiện hưởng %s/tháng đến thời điểm nghỉ hưu %s; không có trợ cấp một lần (%s).",
 			yearsMonths(f.c.InsuranceMonths, "năm"), yearsMonths(f.minIns, "năm"), f.monthsLeft, p.awaitLimitText,
-			formatVND(f.c.MonthlySalary), f.retireDate.Vietnamese(), p.optionsCitation)
+			formatVND(f.c.MonthlySalary), f.retireDate.Vietnamese(), p.set.Article(FormulaAwait))
 	}
 	return o
 }

@@ -24,7 +24,8 @@ type Case struct {
 	// among them need 15 years of insurance for early retirement, not 20.
 	CommuneLevel bool
 	// ElectionDay is the day of the election the cadre is too old to stand
-	// in (ngày bầu cử).
+	// in (ngày bầu cử), from which the months retired early are counted; the
+	// calculator puts the retirement date here when that is what it is given.
 	ElectionDay election.Date
 }
 

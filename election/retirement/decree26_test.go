@@ -194,15 +194,15 @@ func TestAssessDecree26(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Assess(Decree26, tt.c)
+			a, err := Assess(Decree26, tt.c, Verification{})
 			if err != nil {
 				t.Fatalf("Assess: %v", err)
 			}
-			if a.RuleSet != Decree26 || !a.Verified || a.NeedsHRConfirmation {
-				t.Errorf("rule set %s verified %v needs HR %v, want decree 26, verified", a.RuleSet, a.Verified, a.NeedsHRConfirmation)
+			if a.RuleSet != Decree26 || a.Verified || !a.NeedsHRConfirmation {
+				t.Errorf("rule set %s verified %v needs HR %v, want decree 26, unverified", a.RuleSet, a.Verified, a.NeedsHRConfirmation)
 			}
-			if len(a.Explanation) == 0 || a.Explanation[0] == unverifiedNote {
-				t.Errorf("explanation of a verified rule set: %q", a.Explanation)
+			if len(a.Explanation) == 0 || a.Explanation[0] != unverifiedNote {
+				t.Errorf("explanation of an unverified rule set: %q", a.Explanation)
 			}
 			checkAssessment(t, a, tt.want)
 		})
@@ -213,7 +213,7 @@ func TestAssessDecree26(t *testing.T) {
 // number of the brief's example.
 func TestAssessDecree26Explanation(t *testing.T) {
 	a, err := Assess(Decree26, Case{Sex: election.Male, BirthDate: election.MustParseDate("1961-11-10"),
-		InsuranceMonths: 300, MonthlySalary: 10_000_000, ElectionDay: election2021()})
+		InsuranceMonths: 300, MonthlySalary: 10_000_000, ElectionDay: election2021()}, Verification{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,9 +223,10 @@ func TestAssessDecree26Explanation(t *testing.T) {
 		"60 tuổi 6 tháng", "05/2022", "01/06/2022",
 		"còn 12 tháng tròn",
 		"300 tháng = 25 năm", "từ đủ 20 năm",
-		"3 tháng × 10.000.000 đồng = 30.000.000 đồng",
-		"7,5 tháng × 10.000.000 đồng = 75.000.000 đồng",
-		"= 105.000.000 đồng",
+		"1 năm × 3 tháng × 10.000.000 đ = 30.000.000 đ",
+		"(5 tháng cho 20 năm đầu + 5 năm × 0,5 tháng) × 10.000.000 đ = 75.000.000 đ",
+		"30.000.000 đ + 75.000.000 đ = 105.000.000 đ",
+		"Nghị định 26/2015/NĐ-CP, điều 3",
 		"không bị trừ tỷ lệ lương hưu",
 	} {
 		if !strings.Contains(text, s) {
@@ -237,7 +238,7 @@ func TestAssessDecree26Explanation(t *testing.T) {
 func TestAssessErrors(t *testing.T) {
 	good := Case{Sex: election.Male, BirthDate: election.MustParseDate("1961-11-10"),
 		InsuranceMonths: 300, MonthlySalary: 10_000_000, ElectionDay: election2021()}
-	if _, err := Assess(Decree26, good); err != nil {
+	if _, err := Assess(Decree26, good, Verification{}); err != nil {
 		t.Fatalf("good case: %v", err)
 	}
 	tests := []struct {
@@ -259,13 +260,15 @@ func TestAssessErrors(t *testing.T) {
 		{"empty rule set", "", func(*Case) {}, ErrUnknownRuleSet},
 		{"decree 177 before it took effect", Decree177, func(*Case) {}, ErrNotInForce},
 		{"decree 26 before it took effect", Decree26, func(c *Case) { c.ElectionDay = election.MustParseDate("2011-05-22") }, ErrNotInForce},
+		{"decree 26 after it ended", Decree26, func(c *Case) { c.ElectionDay = election.MustParseDate("2025-01-01") }, ErrNotInForce},
+		{"decree 178/67 before it took effect", Decree178As67, func(*Case) {}, ErrNotInForce},
 		{"amount overflows", Decree26, func(c *Case) { c.MonthlySalary = 1 << 62 }, ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := good
 			tt.modify(&c)
-			a, err := Assess(tt.rs, c)
+			a, err := Assess(tt.rs, c, Verification{})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}

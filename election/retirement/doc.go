@@ -21,12 +21,16 @@
 //     with its eligibility, reason, allowances (trợ cấp) and a step-by-step
 //     explanation in Vietnamese.
 //
-// Rule sets are data with an effective date, a legal citation and a Verified
-// flag. Decree 26/2015/NĐ-CP (Nghị định 26/2015/NĐ-CP, điều 3; from
-// 2015-05-01) is verified against the project's statement of the rules.
-// Decree 177/2024/NĐ-CP (Nghị định 177/2024/NĐ-CP; from 2025-01-01), later
-// affected by Decree 67/2025/NĐ-CP, is NOT verified: its results are marked as
-// needing confirmation by the personnel office (cán bộ tổ chức) before use.
+// Rule sets (RuleSet) are data: an effective period, who they cover, each
+// formula with the article it is taken from, the sources consulted and where
+// they disagree. Decree 26/2015/NĐ-CP (2015-05-01 to 2024-12-31), Decree
+// 177/2024/NĐ-CP (from 2025-01-01) and Decree 178/2024/NĐ-CP as amended by
+// Decree 67/2025/NĐ-CP (from 2025-03-15) are known; their formulas come from
+// secondary sources. None is verified here: verification (đối chiếu văn bản)
+// is the recorded act of a person (Verification), kept in the database and
+// passed to Assess; until then every result needs confirmation by the
+// personnel office (cán bộ tổ chức). Calculate is the HR officers'
+// calculator over the same rules.
 //
 // The package is pure Go: no Temporal, no database, no package-level mutable
 // state. Amounts are whole đồng computed with exact rational arithmetic and

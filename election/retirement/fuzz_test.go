@@ -20,7 +20,7 @@ func FuzzAssess(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sexN uint8, by int16, bm, bd int8, ins int, salary int64, commune bool,
 		ey int16, em, ed int8, rsN uint8) {
 		sexes := []election.Sex{election.Male, election.Female, "", "nam"}
-		ids := []RuleSetID{Decree26, Decree177, "decree-0-0000"}
+		ids := []RuleSetID{Decree26, Decree177, Decree178As67, "decree-0-0000"}
 		c := Case{
 			Sex:             sexes[int(sexN)%len(sexes)],
 			BirthDate:       election.NewDate(int(by), time.Month(bm), int(bd)),
@@ -30,7 +30,11 @@ func FuzzAssess(f *testing.F) {
 			ElectionDay:     election.NewDate(int(ey), time.Month(em), int(ed)),
 		}
 		rs := ids[int(rsN)%len(ids)]
-		a, err := Assess(rs, c)
+		var v Verification
+		if rsN&0x80 != 0 {
+			v = Verification{RuleSet: rs, Verified: true, By: "thuky", Source: "Công báo"}
+		}
+		a, err := Assess(rs, c, v)
 		if err != nil {
 			for _, kind := range []error{ErrInvalidInput, ErrUnknownRuleSet, ErrNotInForce, ErrOverflow} {
 				if errors.Is(err, kind) {
@@ -44,6 +48,9 @@ func FuzzAssess(f *testing.F) {
 		}
 		if len(a.Explanation) == 0 {
 			t.Fatal("empty explanation")
+		}
+		if a.Verified != (v.Verified && v.RuleSet == rs) {
+			t.Fatalf("verified %v under verification %+v", a.Verified, v)
 		}
 		if !a.Verified && a.Explanation[0] != unverifiedNote {
 			t.Fatalf("unverified assessment starts with %q", a.Explanation[0])
@@ -63,7 +70,7 @@ func FuzzAssess(f *testing.F) {
 			}
 			var sum election.VND
 			for _, al := range o.Allowances {
-				if al.Amount < 0 || al.Months < 0 || al.Name == "" || al.Citation == "" {
+				if al.Amount < 0 || al.Months < 0 || al.Name == "" || al.Citation == "" || al.Formula == "" {
 					t.Fatalf("bad allowance %+v", al)
 				}
 				if sum+al.Amount < sum {

@@ -62,6 +62,11 @@ func formatVND(v election.VND) string {
 	return b.String() + " đồng"
 }
 
+// formatDong writes an amount the short way, as in formulas: 15.356.250 đ.
+func formatDong(v election.VND) string {
+	return strings.TrimSuffix(formatVND(v), " đồng") + " đ"
+}
+
 // formatRat writes a rational with a decimal comma: 7,5; 2; ≈2,4167 when it
 // has more than four decimals.
 func formatRat(r *big.Rat) string {

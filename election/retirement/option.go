@@ -29,6 +29,9 @@ type Allowance struct {
 	Amount election.VND
 	// Citation is the legal source of the allowance.
 	Citation string
+	// Formula writes the computation out in Vietnamese, e.g. "2,5 năm × 5
+	// tháng × 15.356.250 đ = 191.953.125 đ (...)".
+	Formula string
 }
 
 // Option is one of the courses open to an outgoing cadre, with whether the
@@ -59,8 +62,12 @@ type Option struct {
 type Assessment struct {
 	// RuleSet is the rule set applied.
 	RuleSet RuleSetID
-	// Verified copies the rule set's flag.
+	// Verified is true when a person's recorded verification of the rule
+	// set was in effect when the assessment was made.
 	Verified bool
+	// VerifiedBy and VerifiedAgainst name that person and the official
+	// text they checked; empty when not Verified.
+	VerifiedBy, VerifiedAgainst string
 	// NeedsHRConfirmation is true whenever !Verified: the personnel office
 	// must confirm the figures before they are used.
 	NeedsHRConfirmation bool

@@ -1,6 +1,10 @@
 package retirement
 
-import "math/big"
+import (
+	"math/big"
+
+	"electionflow/election"
+)
 
 // yearRule says how a number of months is turned into years for an
 // allowance counted "per year" (mỗi năm).
@@ -52,20 +56,29 @@ func (r yearRule) describe() string {
 	}
 }
 
+// insuranceStep is the social insurance record (months) needed for early
+// retirement from a date on; communeWomen the smaller one for women who are
+// commune-level cadres (cán bộ nữ cấp xã).
+type insuranceStep struct {
+	from                 election.Date
+	months, communeWomen int
+	// article is the legal source of the requirement.
+	article string
+}
+
 // policy holds the parameters of one rule set. Assess applies them the same
 // way for every rule set, so a new decree is a new policy value, not new
 // code paths.
 type policy struct {
 	set RuleSet
 
-	// minInsurance is the social insurance record (months) needed for early
-	// retirement; minInsuranceCommuneWomen the smaller one for women who are
-	// commune-level cadres (cán bộ nữ cấp xã).
-	minInsurance, minInsuranceCommuneWomen int
+	// insurance lists the insurance requirements in date order; the last
+	// one from on or before the case's date applies.
+	insurance []insuranceStep
 
 	// earlyLimit: early retirement is open when the whole months left to
-	// the retirement date at election day are at least 1 and strictly less
-	// than earlyLimit. earlyLimitText says so in Vietnamese.
+	// the retirement date at the case's date are at least 1 and strictly
+	// less than earlyLimit. earlyLimitText says so in Vietnamese.
 	earlyLimit     int
 	earlyLimitText string
 
@@ -74,6 +87,10 @@ type policy struct {
 	// strictly less than awaitLimit months are left.
 	awaitLimit     int
 	awaitLimitText string
+
+	// perEarlyMonth, when not nil, is the months of salary paid per month
+	// retired early (a one-off pension allowance).
+	perEarlyMonth *big.Rat
 
 	// perEarlyYear is the months of salary paid per year retired early;
 	// earlyYears how the months retired early become years.
@@ -87,11 +104,15 @@ type policy struct {
 	baseMonths     int64
 	perFurtherYear *big.Rat
 	furtherYears   yearRule
+}
 
-	// citation of each allowance and of the options.
-	earlyCitation, seniorityCitation, optionsCitation string
-
-	// note, when not empty, is the first line of every explanation: the
-	// warning that the rule set is not verified.
-	note string
+// insuranceAt returns the insurance requirement that applies on at.
+func (p policy) insuranceAt(at election.Date) insuranceStep {
+	step := p.insurance[0]
+	for _, s := range p.insurance[1:] {
+		if !at.Before(s.from) {
+			step = s
+		}
+	}
+	return step
 }
