@@ -57,7 +57,7 @@ func TestBenefitsRefusesImpossibleInput(t *testing.T) {
 		code int
 		want string
 	}{
-		{"future birth date", with("--birth", "01/01/2999"), 1, "birth date 01/01/2999 is in the future"},
+		{"future birth date", with("--birth", "01/01/2100"), 1, "birth date 01/01/2100 is in the future"},
 		{"negative months", with("--insurance-months", "-12"), 2, "insurance months: -12 is negative"},
 		{"date outside every rule set", with("--date", "01/01/2010"), 1, "no rule set in force on 01/01/2010"},
 		{"rule set outside its period", with("--rule-set", "decree-26-2015"), 1, "decree-26-2015 applies 01/05/2015 – 31/12/2024, not on 01/05/2025"},

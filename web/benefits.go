@@ -10,7 +10,6 @@ import (
 
 // benefitsBody is the benefits calculator page's data (máy tính chế độ).
 type benefitsBody struct {
-	T        benefitsText
 	Form     retirement.Form
 	RuleSets []ruleSetChoice
 	// Error is why the input was refused; Calc the result otherwise, nil
@@ -47,7 +46,7 @@ func (s *Server) benefitsPage(w http.ResponseWriter, r request) error {
 		return errForbidden
 	}
 	ctx := r.Context()
-	body := benefitsBody{T: benefitsLabels(r.L)}
+	body := benefitsBody{}
 	for _, rs := range retirement.RuleSets() {
 		v, err := s.Store.Verification(ctx, rs.ID)
 		if err != nil {
@@ -72,7 +71,7 @@ func (s *Server) benefitsPage(w http.ResponseWriter, r request) error {
 			body.Calc = calc
 		}
 	}
-	s.render(w, status, "benefits", pageData{L: r.L, User: &r.User, Title: body.T.Title, Path: r.URL.Path, Body: body})
+	s.render(w, status, "benefits", pageData{L: r.L, User: &r.User, Title: r.L.T("calc.title"), Path: r.URL.Path, Body: body})
 	return nil
 }
 
@@ -91,7 +90,7 @@ func (s *Server) calculateBenefits(r request, f retirement.Form) (*benefitsResul
 	if err != nil {
 		return nil, err
 	}
-	calc, err := retirement.Calculate(req, election.DateOf(s.now().In(officeZone)), v)
+	calc, err := retirement.Calculate(req, election.Today(s.now()), v)
 	if err != nil {
 		return nil, err
 	}
@@ -104,34 +103,4 @@ func (s *Server) calculateBenefits(r request, f retirement.Form) (*benefitsResul
 		out.Options = append(out.Options, benefitsOption{Option: o, Name: retirement.OptionName(o.Kind), Total: retirement.FormatDong(o.Total)})
 	}
 	return out, nil
-}
-
-// benefitsText are the calculator page's words in one language.
-type benefitsText struct {
-	Title, Intro, Sex, Male, Female, Birth, InsuranceMonths, Salary, Date, DateHint, RuleSet, InForce, Commune, Compute,
-	Refused, Verified, Unverified, RetirementDate, MonthsLeft, Open, NotOpen, Total, Articles, Disagreements, Formulas string
-}
-
-// benefitsLabels returns the page's words in l.
-func benefitsLabels(l lang) benefitsText {
-	if l == "en" {
-		return benefitsText{
-			Title: "Benefits calculator", Intro: "Options and allowances of an outgoing cadre under a benefit rule set. Nothing entered is stored.",
-			Sex: "Sex", Male: "male", Female: "female", Birth: "Date of birth", InsuranceMonths: "Months of social insurance",
-			Salary: "Monthly salary (đồng)", Date: "Election or retirement date", DateHint: "DD/MM/YYYY",
-			RuleSet: "Rule set", InForce: "the one in force on that date", Commune: "commune-level cadre", Compute: "Compute",
-			Refused: "Cannot compute", Verified: "Verified against the official text by", Unverified: "NOT verified: every result needs HR confirmation",
-			RetirementDate: "Retirement date", MonthsLeft: "whole months left", Open: "open", NotOpen: "not open", Total: "Total",
-			Articles: "Articles cited", Disagreements: "Where sources disagree or are unclear", Formulas: "Formulas of the rule set",
-		}
-	}
-	return benefitsText{
-		Title: "Tính chế độ cán bộ", Intro: "Các phương án và trợ cấp của cán bộ không đủ tuổi tái cử theo một bộ quy tắc chế độ. Dữ liệu nhập không được lưu.",
-		Sex: "Giới tính", Male: "nam", Female: "nữ", Birth: "Ngày sinh", InsuranceMonths: "Số tháng đóng bảo hiểm xã hội",
-		Salary: "Tiền lương tháng hiện hưởng (đồng)", Date: "Ngày bầu cử hoặc ngày nghỉ hưu", DateHint: "DD/MM/YYYY",
-		RuleSet: "Bộ quy tắc", InForce: "bộ quy tắc đang áp dụng vào ngày đó", Commune: "cán bộ cấp xã", Compute: "Tính",
-		Refused: "Không tính được", Verified: "Đã đối chiếu văn bản gốc, người đối chiếu:", Unverified: "CHƯA đối chiếu văn bản: mọi kết quả cần cán bộ tổ chức xác nhận",
-		RetirementDate: "Thời điểm nghỉ hưu", MonthsLeft: "tháng tròn còn lại", Open: "đủ điều kiện", NotOpen: "không áp dụng", Total: "Tổng",
-		Articles: "Căn cứ", Disagreements: "Điểm các nguồn chưa thống nhất", Formulas: "Công thức của bộ quy tắc",
-	}
 }

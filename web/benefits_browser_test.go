@@ -55,13 +55,13 @@ func TestBenefitsInBrowser(t *testing.T) {
 	}
 	screenshot(t, tab, "benefits.png")
 
-	if status, _ := submit(t, tab, `#benefits-form button[type="submit"]`, fill("01/01/2999")...); status != 422 {
+	if status, _ := submit(t, tab, `#benefits-form button[type="submit"]`, fill("01/01/2100")...); status != 422 {
 		t.Errorf("future birth date = %d, want 422", status)
 	}
-	if text := pageText(t, tab); !strings.Contains(text, "Không tính được: birth date 01/01/2999 is in the future") {
+	if text := pageText(t, tab); !strings.Contains(text, "Không tính được: birth date 01/01/2100 is in the future") {
 		t.Errorf("refusal not shown:\n%s", text)
 	}
-	if v := evaluate[string](t, tab, `document.querySelector('input[name="birth"]').value`); v != "01/01/2999" {
+	if v := evaluate[string](t, tab, `document.querySelector('input[name="birth"]').value`); v != "01/01/2100" {
 		t.Errorf("the form lost the birth date typed: %q", v)
 	}
 }

@@ -69,7 +69,7 @@ func TestBenefitsPage(t *testing.T) {
 	refusals := []struct {
 		name, field, value, want string
 	}{
-		{"future birth date", "birth", "01/01/2999", "birth date 01/01/2999 is in the future"},
+		{"future birth date", "birth", "01/01/2100", "birth date 01/01/2100 is in the future"},
 		{"negative months", "insurance_months", "-1", "insurance months: -1 is negative"},
 		{"a date outside every rule set", "date", "01/01/2010", "no rule set in force on 01/01/2010"},
 		{"an unknown rule set", "rule_set", "decree-9-2099", "unknown rule set"},
