@@ -40,7 +40,7 @@ func noteField(key string, samples map[string][]string) OutcomeField {
 }
 
 func dateField(key string, label Text, usage string, window DateWindow) OutcomeField {
-	return OutcomeField{Name: "date", Key: key, Type: FieldDate, Label: label, Usage: usage + " (DD/MM/YYYY or YYYY-MM-DD)",
+	return OutcomeField{Name: "date", Key: key, Type: FieldDate, Label: label, Usage: usage,
 		Required: true, Fill: Fill{By: FillDay, Window: window}}
 }
 

@@ -179,7 +179,7 @@ func TestCompleteTaskValidator(t *testing.T) {
 		{"bad decision", reviewKN1, election.RoleElectionCommittee, `{"decision":"perhaps","reason":"x"}`, "decision"},
 		{"no reason", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld"}`, "reason is required"},
 		{"unknown field", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld","reason":"x","verdict":1}`, "unknown field"},
-		{"not an object", reviewKN1, election.RoleElectionCommittee, `"upheld"`, "cannot unmarshal"},
+		{"not an object", reviewKN1, election.RoleElectionCommittee, `"upheld"`, "want one JSON object"},
 		{"task not open yet", resolution, election.RoleElectionCommittee, adopted, "unknown task"},
 	}
 	for _, tt := range tests {
