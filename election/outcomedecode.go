@@ -64,7 +64,7 @@ func (f OutcomeForm) Build(values map[string]string) (json.RawMessage, error) {
 	}
 	obj := make(map[string]any, len(f.Fields))
 	for _, x := range f.Fields {
-		v, err := x.parse(values[x.Name])
+		v, err := x.Parse(values[x.Name])
 		if err != nil {
 			return nil, err
 		}
@@ -83,8 +83,9 @@ func (f OutcomeForm) Build(values map[string]string) (json.RawMessage, error) {
 	return json.Marshal(v)
 }
 
-// parse converts one form value; nil means the field was left empty.
-func (x OutcomeField) parse(s string) (any, error) {
+// Parse converts one form value by the field's type and limit; nil means
+// the field was left empty. The error names the field by its Name.
+func (x OutcomeField) Parse(s string) (any, error) {
 	bad := func(p Problem, format string, args ...any) error {
 		return &OutcomeError{Field: x.Name, Problem: p, Detail: fmt.Sprintf(format, args...)}
 	}

@@ -61,6 +61,9 @@ administrators' path, for a task whose holder is away.
 				if len(*outcome) > election.MaxListOutcomeBytes {
 					return fmt.Errorf("--outcome: %d bytes: at most %d", len(*outcome), election.MaxListOutcomeBytes)
 				}
+				if err := precheck(*outcome, given); err != nil {
+					return err
+				}
 
 				s, err := openStore(ctx, cfg)
 				if err != nil {

@@ -68,6 +68,28 @@ func (o outcomeFlagSet) given(fs *flag.FlagSet) map[string]string {
 	return out
 }
 
+// precheck refuses, before any task is looked up, an --outcome that is not
+// JSON and a field flag whose value is not of the field's type (a date, a
+// number) or over its limit, whatever the task's kind.
+func precheck(outcome string, given map[string]string) error {
+	if outcome != "" && !json.Valid([]byte(outcome)) {
+		return usageError("--outcome is not valid JSON: %.60s", outcome)
+	}
+	for _, name := range slices.Sorted(maps.Keys(given)) {
+		for _, form := range election.OutcomeForms() {
+			x, ok := form.Field(name)
+			if !ok || x.Type == election.FieldSelect {
+				continue
+			}
+			if _, err := x.Parse(given[name]); err != nil {
+				return usageError("--%v", err)
+			}
+			break
+		}
+	}
+	return nil
+}
+
 // outcomeOf is the outcome JSON of a task of the kind, from --outcome or
 // from the given field flags, checked against the kind's outcome form
 // before anything is sent: a flag of another kind, a bad value and an
