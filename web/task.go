@@ -105,9 +105,12 @@ func (s *Server) taskBody(r request, t store.InboxTask, values map[string]string
 }
 
 // completeForm completes a task from its form: after checking the user
-// may complete it in the task's role, it sends the outcome to the
-// workflow with the user as actor; a refusal shows the validator's reason
-// above the form, filled in with what was typed.
+// may complete it in the task's role, it builds the outcome by the kind's
+// outcome form and sends it to the workflow with the user as actor. A body
+// over maxFormBytes is refused with 413, a value the form refuses (not a
+// date, over its limit) with 422 naming the field, both before the
+// workflow hears of it; a refusal shows above the form, filled in with
+// what was typed.
 func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	t, err := s.loadTask(r.Context(), r)
 	if err != nil {
