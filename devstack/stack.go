@@ -23,6 +23,7 @@ import (
 	"electionflow/ops"
 	"electionflow/pglocal"
 	"electionflow/roster"
+	"electionflow/simstaff"
 	"electionflow/store"
 	"electionflow/workflows"
 )
@@ -272,7 +273,7 @@ func demoParams(o options, now time.Time) demo.Params {
 // simulateStaff completes the demo's tasks as staff would, at a pace a
 // person can watch in the Temporal UI, until the stack stops.
 func simulateStaff(ctx context.Context, out io.Writer, staff *ops.Ops, term election.Term, o options) {
-	report, err := staff.Simulate(ctx, ops.SimOptions{
+	report, err := simstaff.Simulate(ctx, staff, simstaff.Options{
 		Term: term, UpheldShare: o.upheldShare, Pace: o.simulatePace, Idle: o.simulateIdle, Seed: uint64(o.demoSeed),
 	}, func(t store.InboxTask, err error) {
 		if err != nil {

@@ -98,12 +98,12 @@ func NewTaskID(term Term, council CouncilCode, kind TaskKind, subject string) Ta
 }
 
 // TaskKinds lists every kind of task, area by area, for help text and
-// validation of filters.
+// validation of filters: the kinds whose outcome OutcomeForms describes.
 func TaskKinds() []TaskKind {
-	return []TaskKind{
-		KindReviewComplaint, KindAdoptResolution, KindHandOverCertificates,
-		KindSetSessionDate, KindSendSessionDocuments, KindOpenSession, KindRecordLeadership, KindRecordApprovals,
-		KindSubmitNominations, KindAppraiseNomination, KindReviewCommendations, KindDecideCommendations,
-		KindVerifyCadreRecord, KindRecordCadreChoice, KindApproveCadreBenefits, KindDecideCadreBenefits,
+	forms := OutcomeForms()
+	kinds := make([]TaskKind, len(forms))
+	for i, f := range forms {
+		kinds[i] = f.Kind
 	}
+	return kinds
 }

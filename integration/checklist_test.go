@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"electionflow/ops"
+	"electionflow/simstaff"
 	"electionflow/store"
 )
 
@@ -32,7 +32,7 @@ func TestElectionToCertificates(t *testing.T) {
 	}
 
 	// Half the work with the first worker, the rest with a new one.
-	sim := ops.SimOptions{Term: st.term(), UpheldShare: 0.4, Seed: 5, Idle: 5 * time.Second}
+	sim := simstaff.Options{Term: st.term(), UpheldShare: 0.4, Seed: 5, Idle: 5 * time.Second}
 	complaints := len(st.roster.Complaints)
 	// Per council: its complaints' reviews, the resolution and the
 	// handover; the session date, documents, opening, leadership and
@@ -46,7 +46,7 @@ func TestElectionToCertificates(t *testing.T) {
 			t.Logf("%s: %v", task.ID, err)
 		}
 	}
-	first := st.simulateUntil(ctx, sim, logRefusal, func(r ops.SimReport) bool { return r.Completed >= sim.MaxTasks })
+	first := st.simulateUntil(ctx, sim, logRefusal, func(r simstaff.Report) bool { return r.Completed >= sim.MaxTasks })
 	if first.Completed != sim.MaxTasks || first.Refused != 0 {
 		t.Fatalf("first half: %+v", first)
 	}
@@ -58,7 +58,7 @@ func TestElectionToCertificates(t *testing.T) {
 	defer w.Stop()
 	// The rest with three simulated staff at once, as a rehearsal would.
 	sim.MaxTasks, sim.Workers = 0, 3
-	rest := st.simulateUntil(ctx, sim, logRefusal, func(ops.SimReport) bool { return st.checklistsClosed(ctx) })
+	rest := st.simulateUntil(ctx, sim, logRefusal, func(simstaff.Report) bool { return st.checklistsClosed(ctx) })
 	if rest.Refused != 0 {
 		t.Fatalf("second half: %+v", rest)
 	}

@@ -22,6 +22,7 @@ import (
 	"electionflow/internal/pgtest"
 	"electionflow/ops"
 	"electionflow/roster"
+	"electionflow/simstaff"
 	"electionflow/store"
 	"electionflow/workflows"
 )
@@ -115,15 +116,15 @@ func (st *stack) count(query string, args ...any) int {
 // starved worker on a loaded machine can exceed between two tasks, so a
 // run that ends early is followed by another. sim.MaxTasks, when set,
 // bounds the runs together. The counts are summed.
-func (st *stack) simulateUntil(ctx context.Context, sim ops.SimOptions, each func(store.InboxTask, error), done func(ops.SimReport) bool) ops.SimReport {
+func (st *stack) simulateUntil(ctx context.Context, sim simstaff.Options, each func(store.InboxTask, error), done func(simstaff.Report) bool) simstaff.Report {
 	st.t.Helper()
-	total := ops.SimReport{ByKind: map[election.TaskKind]int{}}
+	total := simstaff.Report{ByKind: map[election.TaskKind]int{}}
 	limit := sim.MaxTasks
 	for {
 		if limit > 0 {
 			sim.MaxTasks = limit - total.Completed
 		}
-		r, err := st.ops.Simulate(ctx, sim, each)
+		r, err := simstaff.Simulate(ctx, st.ops, sim, each)
 		if err != nil {
 			st.t.Fatalf("simulate: %v", err)
 		}

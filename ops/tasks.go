@@ -25,8 +25,9 @@ func (e *RefusedError) Error() string {
 }
 
 // CompleteTask sends a completion to the workflow that owns the task and
-// waits until it is recorded. A refusal by the workflow's validator comes
-// back as *RefusedError.
+// waits until it is recorded. An outcome its kind's form refuses (malformed,
+// over its limits) is refused here, before Temporal; a refusal by the
+// workflow's validator comes back as *RefusedError too.
 func (o *Ops) CompleteTask(ctx context.Context, req checklist.CompleteTaskRequest) (checklist.CompleteTaskResult, error) {
 	t, err := o.Store.Task(ctx, req.TaskID)
 	if err != nil {
@@ -34,6 +35,13 @@ func (o *Ops) CompleteTask(ctx context.Context, req checklist.CompleteTaskReques
 	}
 	if t.State != election.TaskOpen {
 		return checklist.CompleteTaskResult{}, &RefusedError{TaskID: req.TaskID, Reason: fmt.Sprintf("task is %s (by %s)", t.State, t.ClosedBy)}
+	}
+	// The outcome's form and limits, before Temporal: an oversized payload
+	// would otherwise fail there, slowly, for the whole workflow.
+	if form, ok := election.FormOf(t.Kind); ok {
+		if _, err := form.Decode(req.Outcome); err != nil {
+			return checklist.CompleteTaskResult{}, &RefusedError{TaskID: req.TaskID, Reason: fmt.Sprintf("outcome of %s: %v", t.Kind, err)}
+		}
 	}
 	handle, err := o.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
 		UpdateID:     uuid.NewString(),

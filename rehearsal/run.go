@@ -17,6 +17,7 @@ import (
 	"electionflow/internal/importer"
 	"electionflow/ops"
 	"electionflow/roster"
+	"electionflow/simstaff"
 	"electionflow/store"
 )
 
@@ -223,7 +224,7 @@ func (r *run) runChecklists(ctx context.Context) error {
 
 	failures := 0
 	for {
-		rep, err := r.o.Simulate(simCtx, ops.SimOptions{
+		rep, err := simstaff.Simulate(simCtx, r.o, simstaff.Options{
 			Term: r.term, UpheldShare: upheldShare, Idle: r.opts.Idle, Workers: r.opts.Workers, Seed: uint64(r.opts.Seed),
 			RoundTrip: r.recordRoundTrip,
 		}, nil)

@@ -215,9 +215,9 @@ func testRosterEndToEnd(t *testing.T, srv *devserver.Server) {
 		{[]string{"--role", "council-office", "--decision", "dismissed", "--reason", "x"},
 			`refused: role "council-office" may not complete task ` + kn + `: it needs role "election-committee"`},
 		{[]string{"--role", "election-committee", "--decision", "maybe", "--reason", "x"},
-			`refused: outcome of review-complaint: decision "maybe": want upheld or dismissed`},
+			`outcome of a review-complaint task: --decision: "maybe": want dismissed or upheld`},
 		{[]string{"--role", "election-committee", "--decision", "upheld"}, "refused: outcome of review-complaint: reason is required"},
-		{[]string{"--role", "election-committee", "--outcome", `{"decision":"upheld","reason":"x","extra":1}`}, `unknown field "extra"`},
+		{[]string{"--role", "election-committee", "--outcome", `{"decision":"upheld","reason":"x","extra":1}`}, `--outcome of a review-complaint task: extra: unknown field (want decision, reason, ineligible)`},
 	}
 	for _, tt := range refusals {
 		args := append([]string{"complete", kn}, tt.args...)

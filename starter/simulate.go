@@ -11,6 +11,7 @@ import (
 	"electionflow/election"
 	"electionflow/internal/config"
 	"electionflow/ops"
+	"electionflow/simstaff"
 	"electionflow/store"
 )
 
@@ -76,7 +77,7 @@ staff work at once, for a rehearsal of a whole election.`,
 					where = "province " + string(p)
 				}
 				fmt.Fprintf(e.stderr, "simulating staff of election %s, %s; stops after %v without any checklist moving\n", t, where, *idle)
-				report, err := o.Simulate(ctx, ops.SimOptions{
+				report, err := simstaff.Simulate(ctx, o, simstaff.Options{
 					Term: t, Province: p, UpheldShare: *upheld, Pace: *pace, Idle: *idle, MaxTasks: *maxTasks, Seed: *seed, Workers: *workers,
 				}, func(task store.InboxTask, err error) {
 					var refusal *ops.RefusedError
@@ -96,7 +97,7 @@ staff work at once, for a rehearsal of a whole election.`,
 	}
 }
 
-func printSimReport(e env, r ops.SimReport) {
+func printSimReport(e env, r simstaff.Report) {
 	fmt.Fprintf(e.stdout, "completed %d, refused %d\n", r.Completed, r.Refused)
 	kinds := make([]election.TaskKind, 0, len(r.ByKind))
 	for k := range r.ByKind {

@@ -36,6 +36,8 @@ func TestStaffCommandsUsage(t *testing.T) {
 		{[]string{"complete", id, "--role", "election-committee", "--outcome", "{}", "--decision", "upheld"}, "not both"},
 		{[]string{"complete", id, "--role", "election-committee", "--date", "31/02/2026"}, "--date"},
 		{[]string{"complete", id, "--role", "election-committee", "--outcome", "{nope"}, "not valid JSON"},
+		{[]string{"complete", id, "--role", "election-committee", "--reason", strings.Repeat("x", 1001)}, "--reason: is longer than 1000 characters"},
+		{[]string{"complete", id, "--role", "election-committee", "--recipients", "many"}, `--recipients: "many" is not a whole number`},
 		{[]string{"complete", "--role", "election-committee", id, "extra"}, "complete takes one task ID"},
 		{[]string{"simulate", "--upheld-share", "1.5"}, "between 0 and 1"},
 		{[]string{"simulate", "--upheld-share", "-0.1"}, "between 0 and 1"},

@@ -433,20 +433,15 @@ func joinIDs(ids []election.PersonID) string {
 	return strings.Join(out, ", ")
 }
 
-// completeExample is a "starter complete" command line for a task.
+// completeExample is a "starter complete" command line for a task, from
+// its kind's outcome form.
 func completeExample(t store.InboxTask) string {
 	base := fmt.Sprintf("starter complete %s --role %s", t.ID, t.Role)
-	today := election.Today(time.Now()).Vietnamese()
-	switch t.Kind {
-	case election.KindReviewComplaint:
-		return base + ` --decision dismissed --reason "Nội dung khiếu nại không có cơ sở"` +
-			"\n  (or --decision upheld; add --ineligible if the review found the person ineligible)"
-	case election.KindAdoptResolution:
-		return base + " --resolution-no 12/NQ-UBBC --date " + today
-	case election.KindHandOverCertificates:
-		return base + " --date " + today + ` --note "Đã trao tại hội nghị"`
+	form, ok := election.FormOf(t.Kind)
+	if !ok {
+		return base + ` --outcome '{...}'`
 	}
-	return base + ` --outcome '{...}'`
+	return base + exampleFlags(form, election.Today(time.Now()))
 }
 
 // compactJSON writes raw JSON on one line.

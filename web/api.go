@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -129,14 +128,17 @@ func (s *Server) apiTask(w http.ResponseWriter, r request) error {
 }
 
 // apiComplete completes a task: POST /api/tasks/{id}/complete with
-// {"outcome": {...}}. A refusal by the workflow is 422 with its reason; a
-// task a colleague has claimed is 409.
+// {"outcome": {...}}. A body that is not that is 400, one or an outcome
+// over its size limit 413, an outcome its kind's form refuses 422 naming
+// the field, all before the workflow hears of it; a refusal by the
+// workflow is 422 with its reason; a task a colleague has claimed is 409.
 func (s *Server) apiComplete(w http.ResponseWriter, r request) error {
 	id, ok := strings.CutSuffix(r.PathValue("id"), "/complete")
 	if !ok {
 		return errNotFound
 	}
 	r.SetPathValue("id", id)
+	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBytes+1)
 	t, err := s.loadTask(r.Context(), r)
 	if err != nil {
 		return err
@@ -152,15 +154,13 @@ func (s *Server) apiComplete(w http.ResponseWriter, r request) error {
 		writeJSON(w, http.StatusConflict, map[string]string{"error": "task " + string(t.ID) + " is claimed by " + holder})
 		return nil
 	}
-	var body struct {
-		Outcome json.RawMessage `json:"outcome"`
-	}
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&body); err != nil || len(body.Outcome) == 0 {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": `want {"outcome": {...}}`})
+	outcome, bad := decodeCompleteBody(t.Kind, r.Body)
+	if bad != nil {
+		writeJSON(w, bad.Status, bad)
 		return nil
 	}
 	res, err := s.Ops.CompleteTask(r.Context(), checklist.CompleteTaskRequest{
-		TaskID: t.ID, Actor: r.User.Username, Role: t.Role, Source: "web " + r.RemoteAddr, Outcome: body.Outcome,
+		TaskID: t.ID, Actor: r.User.Username, Role: t.Role, Source: "web " + r.RemoteAddr, Outcome: outcome,
 	})
 	var refused *ops.RefusedError
 	if errors.As(err, &refused) {

@@ -156,7 +156,7 @@ func TestPagesShowLabelsNotCodes(t *testing.T) {
 		}
 		wantAll(t, "refusal", r.body, "Không được chấp nhận", "Lý do (từ quy trình):", "handed_over_on 2099-01-01 is in the future")
 		r = do(t, office, "POST", ts.URL+"/tasks/"+string(handover04), map[string][]string{"date": {"not a date"}}, nil)
-		wantAll(t, "bad date", r.body, lang("vi").T("bad.date"))
+		wantAll(t, "bad date", r.body, lang("vi").F("bad.date", "Ngày trao giấy chứng nhận"))
 		wantNone(t, "bad date", r.body, "Lý do (từ quy trình)")
 	})
 	t.Run("board", func(t *testing.T) {

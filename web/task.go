@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"electionflow/auth"
 	"electionflow/checklist"
@@ -15,105 +13,6 @@ import (
 	"electionflow/ops"
 	"electionflow/store"
 )
-
-// field is one input of an outcome form.
-type field struct {
-	Name string
-	// Type is "text", "date", "number", "checkbox" or "select".
-	Type    string
-	Options []string
-}
-
-// outcomeFields are the inputs each single-value task kind builds its
-// outcome from, as starter's field flags; list kinds take JSON.
-func outcomeFields() map[election.TaskKind][]field {
-	text := func(n string) field { return field{Name: n, Type: "text"} }
-	date := field{Name: "date", Type: "date"}
-	sel := func(n string, opts ...string) field { return field{Name: n, Type: "select", Options: opts} }
-	check := func(n string) field { return field{Name: n, Type: "checkbox"} }
-	approve := sel("decision", election.Approve, election.Reject)
-	return map[election.TaskKind][]field{
-		election.KindReviewComplaint:      {sel("decision", string(election.Dismissed), string(election.Upheld)), text("reason"), check("ineligible")},
-		election.KindAdoptResolution:      {text("resolution-no"), date},
-		election.KindHandOverCertificates: {date, text("note")},
-		election.KindSetSessionDate:       {date},
-		election.KindSendSessionDocuments: {date, {Name: "recipients", Type: "number"}},
-		election.KindOpenSession:          {date, check("credential-report")},
-		election.KindAppraiseNomination:   {approve, text("reason")},
-		election.KindDecideCommendations:  {text("decision-no"), date},
-		election.KindVerifyCadreRecord:    {sel("result", election.RecordVerified, election.RecordCorrected), text("note")},
-		election.KindRecordCadreChoice:    {sel("option", "early-retirement", "reassignment", "await-retirement")},
-		election.KindApproveCadreBenefits: {approve, text("reason")},
-		election.KindDecideCadreBenefits:  {text("decision-no"), date},
-	}
-}
-
-// jsonExamples show the shape of the list kinds' outcomes.
-func jsonExamples() map[election.TaskKind]string {
-	return map[election.TaskKind]string{
-		election.KindRecordLeadership:    `{"results":[{"position":"hdnd-chair","person":"<person-id>"},{"position":"ubnd-vice-chair","name":"<holder from outside>"}]}`,
-		election.KindRecordApprovals:     `{"approvals":[{"position":"hdnd-chair","person":"...","body":"...","decision_no":"5/NQ-UBTVQH","approved_on":"DD/MM/YYYY"}]}`,
-		election.KindSubmitNominations:   `{"nominations":[{"id":"N1","nominee_kind":"collective","nominee":"...","achievement":"..."}]}`,
-		election.KindReviewCommendations: `{"decisions":[{"nomination":"N1","approve":true}]}`,
-	}
-}
-
-// buildOutcome turns the form values of a task's kind into its outcome
-// JSON; the workflow validates the values themselves. A list kind's
-// outcome is the "outcome" textarea. The error is a translation key.
-func buildOutcome(kind election.TaskKind, v map[string]string) (json.RawMessage, string) {
-	if _, ok := outcomeFields()[kind]; !ok {
-		raw := strings.TrimSpace(v["outcome"])
-		if !json.Valid([]byte(raw)) {
-			return nil, "bad.json"
-		}
-		return json.RawMessage(raw), ""
-	}
-	var day election.Date
-	if d := strings.TrimSpace(v["date"]); d != "" {
-		var err error
-		if day, err = election.ParseDate(d); err != nil {
-			return nil, "bad.date"
-		}
-	}
-	recipients := 0
-	if n := strings.TrimSpace(v["recipients"]); n != "" {
-		var err error
-		if recipients, err = strconv.Atoi(n); err != nil {
-			return nil, "bad.number"
-		}
-	}
-	var o any
-	switch kind {
-	case election.KindReviewComplaint:
-		o = election.ReviewOutcome{Decision: election.ReviewDecision(v["decision"]), Reason: v["reason"], Ineligible: v["ineligible"] != ""}
-	case election.KindAdoptResolution:
-		o = election.ResolutionOutcome{ResolutionNo: v["resolution-no"], AdoptedOn: day}
-	case election.KindHandOverCertificates:
-		o = election.HandoverOutcome{HandedOverOn: day, Note: v["note"]}
-	case election.KindSetSessionDate:
-		o = election.SessionDateOutcome{SessionDate: day}
-	case election.KindSendSessionDocuments:
-		o = election.DocumentsOutcome{SentOn: day, Recipients: recipients}
-	case election.KindOpenSession:
-		o = election.OpeningOutcome{OpenedOn: day, CredentialReportPresented: v["credential-report"] != ""}
-	case election.KindAppraiseNomination:
-		o = election.AppraisalOutcome{Decision: election.AppraisalDecision(v["decision"]), Reason: v["reason"]}
-	case election.KindDecideCommendations, election.KindDecideCadreBenefits:
-		o = election.DecisionOutcome{DecisionNo: v["decision-no"], DecidedOn: day}
-	case election.KindVerifyCadreRecord:
-		o = election.VerifyRecordOutcome{Result: v["result"], Note: v["note"]}
-	case election.KindRecordCadreChoice:
-		o = election.CadreChoiceOutcome{Option: v["option"]}
-	case election.KindApproveCadreBenefits:
-		o = election.CadreApprovalOutcome{Decision: v["decision"], Reason: v["reason"]}
-	}
-	raw, err := json.Marshal(o)
-	if err != nil {
-		return nil, "bad.json"
-	}
-	return raw, ""
-}
 
 // taskBody is the task page's data.
 type taskBody struct {
@@ -125,8 +24,9 @@ type taskBody struct {
 	CanComplete bool
 	CanClaim    bool
 	CanAssign   bool
-	Fields      []field
-	Example     string
+	// Fields and Example are the task kind's outcome form.
+	Fields  []election.OutcomeField
+	Example string
 	// Values are what was typed, shown again after a refusal.
 	Values  map[string]string
 	Refusal string
@@ -179,7 +79,8 @@ func (s *Server) taskPage(w http.ResponseWriter, r request) error {
 func (s *Server) taskBody(r request, t store.InboxTask, values map[string]string) (taskBody, error) {
 	ctx := r.Context()
 	p := placeOf(t)
-	b := taskBody{Task: t, Values: values, Fields: outcomeFields()[t.Kind], Example: jsonExamples()[t.Kind],
+	form, _ := election.FormOf(t.Kind)
+	b := taskBody{Task: t, Values: values, Fields: form.Fields, Example: form.Example,
 		CanComplete: t.State == election.TaskOpen && r.User.CanCompleteAs(t.Role, p)}
 	b.CanClaim = b.CanComplete && r.User.Can(auth.ActClaimTask, p)
 	b.CanAssign = t.State == election.TaskOpen && r.User.CanAssignTask(t.Role, p)
@@ -204,9 +105,12 @@ func (s *Server) taskBody(r request, t store.InboxTask, values map[string]string
 }
 
 // completeForm completes a task from its form: after checking the user
-// may complete it in the task's role, it sends the outcome to the
-// workflow with the user as actor; a refusal shows the validator's reason
-// above the form, filled in with what was typed.
+// may complete it in the task's role, it builds the outcome by the kind's
+// outcome form and sends it to the workflow with the user as actor. A body
+// over maxFormBytes is refused with 413, a value the form refuses (not a
+// date, over its limit) with 422 naming the field, both before the
+// workflow hears of it; a refusal shows above the form, filled in with
+// what was typed.
 func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	t, err := s.loadTask(r.Context(), r)
 	if err != nil {
@@ -215,10 +119,15 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	if !r.User.CanCompleteAs(t.Role, placeOf(t)) {
 		return errForbidden
 	}
-	if err := r.ParseForm(); err != nil {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	values := map[string]string{}
+	status, refusal, fromWorkflow := http.StatusUnprocessableEntity, "", false
+	var tooLarge *http.MaxBytesError
+	if err := r.ParseForm(); errors.As(err, &tooLarge) {
+		status, refusal = http.StatusRequestEntityTooLarge, r.L.F("bad.form-too-large", maxFormBytes>>10)
+	} else if err != nil {
 		return fmt.Errorf("web: form of %s: %w", t.ID, err)
 	}
-	values := map[string]string{}
 	for k := range r.PostForm {
 		values[k] = r.PostForm.Get(k)
 	}
@@ -226,13 +135,20 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	if err != nil {
 		return err
 	}
-	status, refusal, fromWorkflow := http.StatusUnprocessableEntity, "", false
-	raw, bad := buildOutcome(t.Kind, values)
+	form, known := election.FormOf(t.Kind)
+	var raw json.RawMessage
+	var bad error
+	if known && refusal == "" {
+		raw, bad = form.Build(values)
+	}
 	switch {
+	case refusal != "":
 	case holder != "":
 		status, refusal = http.StatusConflict, r.L.F("claimed.other", holder)
-	case bad != "":
-		refusal = r.L.T(bad)
+	case !known:
+		return fmt.Errorf("web: task %s: no outcome form for kind %s", t.ID, t.Kind)
+	case bad != nil:
+		status, refusal = outcomeRefusal(r.L, form, bad)
 	default:
 		_, err = s.Ops.CompleteTask(r.Context(), checklist.CompleteTaskRequest{
 			TaskID: t.ID, Actor: r.User.Username, Role: t.Role, Source: "web " + r.RemoteAddr, Outcome: raw,

@@ -113,7 +113,7 @@ func (c *cadreRun) decide(ctx workflow.Context, result *checklist.CadreCaseResul
 			return err
 		}
 		if approval.Decision == election.Approve {
-			result.Option = choice.Option
+			result.Option = string(choice.Option)
 			break
 		}
 	}

@@ -93,7 +93,7 @@ func TestCadreCaseValidator(t *testing.T) {
 		{"wrong role", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleApprovingOfficial, `{"result":"verified"}`, `needs role "hr-officer"`},
 		{"bad result", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"fine"}`, "want verified or corrected"},
 		{"figures in the outcome", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `{"result":"corrected","monthly_salary_vnd":9000000}`, "unknown field"},
-		{"null outcome", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `null`, `result "": want verified or corrected`},
+		{"null outcome", cadreTask(election.KindVerifyCadreRecord, "CB-001", 1), election.RoleHR, `null`, "outcome: want one JSON object"},
 		{"task of another cadre", cadreTask(election.KindVerifyCadreRecord, "CB-404", 1), election.RoleHR, `{"result":"verified"}`, "unknown task"},
 	}
 	for _, tt := range tests {

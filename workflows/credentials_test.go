@@ -187,14 +187,14 @@ func TestCompleteTaskValidator(t *testing.T) {
 		{"unknown task", taskID(election.KindReviewComplaint, "KN-404"), election.RoleElectionCommittee, dismissed, "unknown task", false},
 		{"empty actor", reviewKN1, election.RoleElectionCommittee, dismissed, "actor is required", true},
 		// No outcome reaches the workflow as JSON null.
-		{"no outcome", reviewKN1, election.RoleElectionCommittee, "", `decision "": want upheld or dismissed`, false},
-		{"null outcome", reviewKN1, election.RoleElectionCommittee, `null`, `decision "": want upheld or dismissed`, false},
+		{"no outcome", reviewKN1, election.RoleElectionCommittee, "", "outcome: want one JSON object", false},
+		{"null outcome", reviewKN1, election.RoleElectionCommittee, `null`, "outcome: want one JSON object", false},
 		{"empty object", reviewKN1, election.RoleElectionCommittee, `{}`, `decision "": want upheld or dismissed`, false},
 		{"wrong role", reviewKN1, election.RoleCouncilOffice, dismissed, `needs role "election-committee"`, false},
 		{"bad decision", reviewKN1, election.RoleElectionCommittee, `{"decision":"perhaps","reason":"x"}`, "decision", false},
 		{"no reason", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld"}`, "reason is required", false},
 		{"unknown field", reviewKN1, election.RoleElectionCommittee, `{"decision":"upheld","reason":"x","verdict":1}`, "unknown field", false},
-		{"not an object", reviewKN1, election.RoleElectionCommittee, `"upheld"`, "cannot unmarshal", false},
+		{"not an object", reviewKN1, election.RoleElectionCommittee, `"upheld"`, "want one JSON object", false},
 		{"task not open yet", resolution, election.RoleElectionCommittee, adopted, "unknown task", false},
 	}
 	for _, tt := range tests {

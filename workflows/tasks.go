@@ -32,7 +32,7 @@ func check[T any](validate func(ctx workflow.Context, o T) error) outcomeCheck {
 func checkTask[T any](validate func(ctx workflow.Context, t election.Task, o T) error) outcomeCheck {
 	return func(ctx workflow.Context, t election.Task, raw json.RawMessage) error {
 		var o T
-		if err := election.DecodeOutcome(raw, &o); err != nil {
+		if err := election.DecodeOutcomeOf(t.Kind, raw, &o); err != nil {
 			return err
 		}
 		return validate(ctx, t, o)
