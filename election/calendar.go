@@ -113,10 +113,6 @@ func NewCalendar(day Date, overrides map[DeadlineKind]int) (Calendar, error) {
 // Due returns the date of a deadline; the zero Date for an unknown kind.
 func (c Calendar) Due(kind DeadlineKind) Date { return c.Deadlines[kind].Due }
 
-// FirstSessionDue returns the first-session deadline of a council, as
-// For chooses it.
-func (c Calendar) FirstSessionDue(council Council) Date { return c.For(council).FirstSession.Due }
-
 // Sorted returns the deadlines in date order, for reports and help text.
 func (c Calendar) Sorted() []Deadline {
 	out := make([]Deadline, 0, len(c.Deadlines))

@@ -110,9 +110,6 @@ func TestCalendarFor(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
 		}
-		if d.FirstSession.Due != c.FirstSessionDue(tt.council) {
-			t.Errorf("%s: FirstSessionDue %s, For %s", tt.name, c.FirstSessionDue(tt.council), d.FirstSession.Due)
-		}
 		for _, dl := range []Deadline{d.ComplaintsFiled, d.ComplaintsSettled, d.CredentialResolution, d.FirstSession, d.NominationsClose, d.CadreDecisions} {
 			if dl.Citation == "" || dl.Description == "" {
 				t.Errorf("%s: deadline %s has no citation or description", tt.name, dl.Kind)

@@ -55,6 +55,8 @@ type OutcomeField struct {
 // Fields: its outcome is entered as JSON.
 type OutcomeForm struct {
 	Kind TaskKind
+	// Title names the task kind for people: what there is to do.
+	Title Text
 	// Fields are the inputs a single-value outcome is built from.
 	Fields []OutcomeField
 	// Example is a complete outcome as JSON.

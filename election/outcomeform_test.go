@@ -38,6 +38,9 @@ func TestOutcomeFormsDescribeEveryKind(t *testing.T) {
 		if f.MaxBytes == 0 {
 			t.Errorf("%s has no size limit", f.Kind)
 		}
+		if f.Title.Vi == "" || f.Title.En == "" {
+			t.Errorf("%s has no title for people", f.Kind)
+		}
 		if _, err := f.Decode(json.RawMessage(f.Example)); err != nil {
 			t.Errorf("%s: example %s: %v", f.Kind, f.Example, err)
 		}

@@ -53,8 +53,8 @@ func approveOptions() []Option {
 	return []Option{{string(Approve), Text{"Đồng ý", "Approve"}}, {string(Reject), Text{"Không đồng ý", "Reject"}}}
 }
 
-func decisionForm(kind TaskKind) OutcomeForm {
-	return OutcomeForm{Kind: kind, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(DecisionOutcome) },
+func decisionForm(kind TaskKind, title Text) OutcomeForm {
+	return OutcomeForm{Kind: kind, Title: title, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(DecisionOutcome) },
 		Example: `{"decision_no":"77/QĐ-UBND","decided_on":"30/04/2026"}`,
 		Fields: []OutcomeField{
 			documentNoField("decision-no", "decision_no", Text{"Số quyết định", "Decision number"},
@@ -65,7 +65,7 @@ func decisionForm(kind TaskKind) OutcomeForm {
 
 func credentialsForms() []OutcomeForm {
 	return []OutcomeForm{
-		{Kind: KindReviewComplaint, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(ReviewOutcome) },
+		{Kind: KindReviewComplaint, Title: Text{"Xem xét khiếu nại, tố cáo", "Review a complaint"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(ReviewOutcome) },
 			Example: `{"decision":"dismissed","reason":"Nội dung khiếu nại không có cơ sở"}`,
 			Note:    "--ineligible: the review found the person ineligible, whatever the complaint's fate",
 			Fields: []OutcomeField{
@@ -89,7 +89,7 @@ func credentialsForms() []OutcomeForm {
 					Label: Text{"Người trúng cử không đủ tư cách", "The person was found ineligible"},
 					Usage: "the review found the person ineligible"},
 			}},
-		{Kind: KindAdoptResolution, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(ResolutionOutcome) },
+		{Kind: KindAdoptResolution, Title: Text{"Thông qua nghị quyết xác nhận tư cách", "Adopt the credential resolution"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(ResolutionOutcome) },
 			Example: `{"resolution_no":"12/NQ-UBBC","adopted_on":"10/04/2026"}`,
 			Note:    "the resolution is adopted after complaints close, not in the future",
 			Fields: []OutcomeField{
@@ -97,7 +97,7 @@ func credentialsForms() []OutcomeForm {
 					"the resolution's number, e.g. 12/NQ-UBBC", "%d/NQ-UBBC", 200),
 				dateField("adopted_on", Text{"Ngày thông qua", "Adopted on"}, "the day it was adopted", WindowResolution),
 			}},
-		{Kind: KindHandOverCertificates, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(HandoverOutcome) },
+		{Kind: KindHandOverCertificates, Title: Text{"Trao giấy chứng nhận đại biểu", "Hand over the certificates"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(HandoverOutcome) },
 			Example: `{"handed_over_on":"12/04/2026","note":"Đã trao tại hội nghị"}`,
 			Fields: []OutcomeField{
 				dateField("handed_over_on", Text{"Ngày trao giấy chứng nhận", "Handed over on"}, "the day they were handed over", WindowHandover),
@@ -108,12 +108,12 @@ func credentialsForms() []OutcomeForm {
 
 func firstSessionForms() []OutcomeForm {
 	return []OutcomeForm{
-		{Kind: KindSetSessionDate, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(SessionDateOutcome) },
+		{Kind: KindSetSessionDate, Title: Text{"Ấn định ngày khai mạc kỳ họp thứ nhất", "Set the first session's date"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(SessionDateOutcome) },
 			Example: `{"session_date":"20/04/2026"}`,
 			Fields: []OutcomeField{
 				dateField("session_date", Text{"Ngày khai mạc kỳ họp", "Session date"}, "the session date, no later than the legal deadline", WindowSession),
 			}},
-		{Kind: KindSendSessionDocuments, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(DocumentsOutcome) },
+		{Kind: KindSendSessionDocuments, Title: Text{"Gửi tài liệu kỳ họp thứ nhất", "Send the first session's documents"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(DocumentsOutcome) },
 			Example: `{"sent_on":"15/04/2026","recipients":25}`,
 			Fields: []OutcomeField{
 				dateField("sent_on", Text{"Ngày gửi tài liệu", "Sent on"}, "the day they were sent", WindowDocuments),
@@ -121,7 +121,7 @@ func firstSessionForms() []OutcomeForm {
 					Label: Text{"Số đại biểu nhận tài liệu", "Delegates who received the documents"},
 					Usage: "how many delegates received them (every confirmed delegate)", Fill: Fill{By: FillConfirmedCount}},
 			}},
-		{Kind: KindOpenSession, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(OpeningOutcome) },
+		{Kind: KindOpenSession, Title: Text{"Khai mạc kỳ họp thứ nhất", "Open the first session"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(OpeningOutcome) },
 			Example: `{"opened_on":"20/04/2026","credential_report_presented":true}`,
 			Fields: []OutcomeField{
 				dateField("opened_on", Text{"Ngày khai mạc", "Opened on"}, "the day the session opened", WindowOpening),
@@ -129,12 +129,12 @@ func firstSessionForms() []OutcomeForm {
 					Label: Text{"Đã trình bày báo cáo xác nhận tư cách", "The credential report was presented"},
 					Usage: "the credential report was presented", Fill: Fill{By: FillYes}},
 			}},
-		{Kind: KindRecordLeadership, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(LeadershipOutcome) },
+		{Kind: KindRecordLeadership, Title: Text{"Ghi nhận kết quả bầu các chức danh", "Record the leadership election results"}, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(LeadershipOutcome) },
 			ListFill: Fill{By: FillLeadership},
 			Example: `{"results":[{"position":"hdnd-chair","person":"<person-id>"},` +
 				`{"position":"committee-head","committee":"Ban Pháp chế","person":"<person-id>"},` +
 				`{"position":"ubnd-vice-chair","name":"<holder from outside>"}]}`},
-		{Kind: KindRecordApprovals, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(ApprovalsOutcome) },
+		{Kind: KindRecordApprovals, Title: Text{"Ghi nhận phê chuẩn kết quả bầu", "Record the approvals of the results"}, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(ApprovalsOutcome) },
 			ListFill: Fill{By: FillApprovals},
 			Example: `{"approvals":[{"position":"hdnd-chair","person":"<person-id>","body":"Ủy ban Thường vụ Quốc hội",` +
 				`"decision_no":"5/NQ-UBTVQH","approved_on":"30/04/2026"}]}`},
@@ -143,11 +143,11 @@ func firstSessionForms() []OutcomeForm {
 
 func commendationsForms() []OutcomeForm {
 	return []OutcomeForm{
-		{Kind: KindSubmitNominations, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(NominationsOutcome) },
+		{Kind: KindSubmitNominations, Title: Text{"Gửi đề nghị khen thưởng", "Submit commendation nominations"}, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(NominationsOutcome) },
 			ListFill: Fill{By: FillNominations},
 			Example: `{"nominations":[{"id":"N1","nominee_kind":"collective","nominee":"Tổ bầu cử số 1",` +
 				`"achievement":"Hoàn thành sớm việc kiểm phiếu"}]}`},
-		{Kind: KindAppraiseNomination, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(AppraisalOutcome) },
+		{Kind: KindAppraiseNomination, Title: Text{"Thẩm định hồ sơ khen thưởng", "Appraise a nomination"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(AppraisalOutcome) },
 			Example: `{"decision":"approve"}`,
 			Fields: []OutcomeField{
 				{Name: "decision", Key: "decision", Type: FieldSelect, Label: Text{"Quyết định", "Decision"}, Required: true,
@@ -155,16 +155,16 @@ func commendationsForms() []OutcomeForm {
 					Fill: Fill{By: FillPick, Usual: string(AppraisalApprove), Rare: string(AppraisalReject), RareShare: 0.2}},
 				reasonField(false, map[string][]string{string(AppraisalReject): {"Hồ sơ chưa đủ thành tích theo quy định"}}),
 			}},
-		{Kind: KindReviewCommendations, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(CouncilReviewOutcome) },
+		{Kind: KindReviewCommendations, Title: Text{"Hội đồng Thi đua – Khen thưởng xét", "Review the commendations"}, MaxBytes: MaxListOutcomeBytes, zero: func() any { return new(CouncilReviewOutcome) },
 			ListFill: Fill{By: FillCouncilReview},
 			Example:  `{"decisions":[{"nomination":"N1","approve":true},{"nomination":"N2","approve":false,"reason":"Chưa tiêu biểu"}]}`},
-		decisionForm(KindDecideCommendations),
+		decisionForm(KindDecideCommendations, Text{"Quyết định khen thưởng", "Decide the commendations"}),
 	}
 }
 
 func cadreForms() []OutcomeForm {
 	return []OutcomeForm{
-		{Kind: KindVerifyCadreRecord, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(VerifyRecordOutcome) },
+		{Kind: KindVerifyCadreRecord, Title: Text{"Xác minh quá trình đóng BHXH và tiền lương", "Verify the insurance and salary record"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(VerifyRecordOutcome) },
 			Example: `{"result":"verified","note":"Đã đối chiếu sổ BHXH"}`,
 			Note:    "save corrections first with starter correct-cadre",
 			Fields: []OutcomeField{
@@ -175,7 +175,7 @@ func cadreForms() []OutcomeForm {
 					Fill: Fill{By: FillPick, Usual: string(RecordVerified)}},
 				noteField("note", map[string][]string{string(RecordVerified): {"Đã đối chiếu sổ BHXH"}}),
 			}},
-		{Kind: KindRecordCadreChoice, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(CadreChoiceOutcome) },
+		{Kind: KindRecordCadreChoice, Title: Text{"Ghi nhận lựa chọn chế độ của cán bộ", "Record the cadre's choice"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(CadreChoiceOutcome) },
 			Example: `{"option":"early-retirement"}`,
 			Fields: []OutcomeField{
 				{Name: "option", Key: "option", Type: FieldSelect, Label: Text{"Phương án", "Option"}, Required: true,
@@ -185,13 +185,13 @@ func cadreForms() []OutcomeForm {
 						{string(OptionAwaitRetirement), Text{"Chờ đủ tuổi nghỉ hưu", "Await retirement"}}},
 					Fill: Fill{By: FillCadreOption}},
 			}},
-		{Kind: KindApproveCadreBenefits, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(CadreApprovalOutcome) },
+		{Kind: KindApproveCadreBenefits, Title: Text{"Phê duyệt chế độ cán bộ", "Approve the cadre's benefits"}, MaxBytes: MaxSingleOutcomeBytes, zero: func() any { return new(CadreApprovalOutcome) },
 			Example: `{"decision":"approve"}`,
 			Fields: []OutcomeField{
 				{Name: "decision", Key: "decision", Type: FieldSelect, Label: Text{"Quyết định", "Decision"}, Required: true,
 					Usage: "approve or reject", Options: approveOptions(), Fill: Fill{By: FillPick, Usual: string(Approve)}},
 				reasonField(false, nil),
 			}},
-		decisionForm(KindDecideCadreBenefits),
+		decisionForm(KindDecideCadreBenefits, Text{"Quyết định chế độ cán bộ", "Decide the cadre's benefits"}),
 	}
 }

@@ -123,9 +123,10 @@ func (f filler) day(ctx context.Context, w election.DateWindow) (election.Date, 
 		if err != nil {
 			return election.Date{}, err
 		}
-		earliest := election.ResolutionEarliest(cal.ElectionDay, cal.Due(election.DeadlineComplaintsFiled))
+		d := cal.For(c)
+		earliest := election.ResolutionEarliest(cal.ElectionDay, d.ComplaintsFiled.Due)
 		if w == election.WindowResolution {
-			return within(f.today, earliest, cal.Due(election.DeadlineCredentialResolution)), nil
+			return within(f.today, earliest, d.CredentialResolution.Due), nil
 		}
 		if _, adopted, found, err := f.store.Resolution(ctx, t.Term, t.Council); err != nil {
 			return election.Date{}, err
@@ -134,7 +135,7 @@ func (f filler) day(ctx context.Context, w election.DateWindow) (election.Date, 
 		}
 		// Simulated staff hold the session at once, so its opening is
 		// not in the future.
-		return within(f.today, earliest, cal.FirstSessionDue(c)), nil
+		return within(f.today, earliest, d.FirstSession.Due), nil
 	case election.WindowHandover, election.WindowDocuments:
 		_, adopted, _, err := f.store.Resolution(ctx, t.Term, t.Council)
 		if err != nil || w == election.WindowHandover {

@@ -3,7 +3,6 @@ package simstaff
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"electionflow/election"
 )
@@ -31,8 +30,12 @@ func (f filler) nominations(ctx context.Context) (election.NominationsOutcome, e
 	if err != nil {
 		return election.NominationsOutcome{}, err
 	}
+	place := c.Locality()
+	if place == "" {
+		place = c.Name // the National Assembly
+	}
 	return election.NominationsOutcome{Nominations: []election.Nomination{
-		{ID: "N1", NomineeKind: election.NomineeCollective, Nominee: "Ban bầu cử " + strings.TrimPrefix(c.Name, "Hội đồng nhân dân "),
+		{ID: "N1", NomineeKind: election.NomineeCollective, Nominee: "Ban bầu cử " + place,
 			Achievement: "Tổ chức bầu cử đúng luật, an toàn; tỷ lệ cử tri đi bầu trên 99%"},
 		{ID: "N2", NomineeKind: election.NomineeCollective, Nominee: "Tổ bầu cử số 1",
 			Achievement: "Hoàn thành sớm việc kiểm phiếu, không có khiếu nại"},

@@ -52,11 +52,6 @@ func appendAudit(ctx context.Context, tx pgx.Tx, e AuditEntry) error {
 	return nil
 }
 
-// AppendAudit writes one audit entry in its own transaction.
-func (s *Store) AppendAudit(ctx context.Context, e AuditEntry) error {
-	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return appendAudit(ctx, tx, e) })
-}
-
 // AuditRecord is one row of the audit log.
 type AuditRecord struct {
 	At      time.Time

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"electionflow/election"
@@ -148,7 +149,7 @@ func TestAuditLogAppendOnly(t *testing.T) {
 	s := openTest(t)
 	entry := AuditEntry{Actor: admin, Action: "test.action", Subject: "x", IdempotencyKey: "k1"}
 	for range 2 {
-		if err := s.AppendAudit(ctx, entry); err != nil {
+		if err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return appendAudit(ctx, tx, entry) }); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"electionflow/election"
 )
 
 // Label is the Vietnamese (or English) name of a code of a group: "kind",
@@ -13,6 +15,11 @@ import (
 func (l lang) Label(group string, code any) string {
 	c := fmt.Sprint(code)
 	m, ok := codeLabels()[group+"."+c]
+	if group == "kind" {
+		var f election.OutcomeForm
+		f, ok = election.FormOf(election.TaskKind(c))
+		m = [2]string{f.Title.Vi, f.Title.En}
+	}
 	if !ok {
 		return c
 	}
@@ -74,22 +81,6 @@ func stageLabel(l lang, stage string) template.HTML {
 func codeLabels() map[string][2]string {
 	return map[string][2]string{
 		// Task kinds (election.TaskKinds).
-		"kind.review-complaint":            {"Xem xét khiếu nại, tố cáo", "Review a complaint"},
-		"kind.adopt-credential-resolution": {"Thông qua nghị quyết xác nhận tư cách", "Adopt the credential resolution"},
-		"kind.hand-over-certificates":      {"Trao giấy chứng nhận đại biểu", "Hand over the certificates"},
-		"kind.set-session-date":            {"Ấn định ngày khai mạc kỳ họp thứ nhất", "Set the first session's date"},
-		"kind.send-session-documents":      {"Gửi tài liệu kỳ họp thứ nhất", "Send the first session's documents"},
-		"kind.open-session":                {"Khai mạc kỳ họp thứ nhất", "Open the first session"},
-		"kind.record-leadership-results":   {"Ghi nhận kết quả bầu các chức danh", "Record the leadership election results"},
-		"kind.record-approvals":            {"Ghi nhận phê chuẩn kết quả bầu", "Record the approvals of the results"},
-		"kind.submit-nominations":          {"Gửi đề nghị khen thưởng", "Submit commendation nominations"},
-		"kind.appraise-nomination":         {"Thẩm định hồ sơ khen thưởng", "Appraise a nomination"},
-		"kind.review-commendations":        {"Hội đồng Thi đua – Khen thưởng xét", "Review the commendations"},
-		"kind.decide-commendations":        {"Quyết định khen thưởng", "Decide the commendations"},
-		"kind.verify-cadre-record":         {"Xác minh quá trình đóng BHXH và tiền lương", "Verify the insurance and salary record"},
-		"kind.record-cadre-choice":         {"Ghi nhận lựa chọn chế độ của cán bộ", "Record the cadre's choice"},
-		"kind.approve-cadre-benefits":      {"Phê duyệt chế độ cán bộ", "Approve the cadre's benefits"},
-		"kind.decide-cadre-benefits":       {"Quyết định chế độ cán bộ", "Decide the cadre's benefits"},
 
 		// Roles (election.Roles).
 		"role.administrator":      {"Quản trị (thư ký Ủy ban bầu cử)", "Administrator"},
