@@ -12,9 +12,6 @@ import (
 	"electionflow/internal/config"
 )
 
-// officeZone is Viet Nam's time, in which dates and times are shown.
-func officeZone() *time.Location { return time.FixedZone("ICT", 7*3600) }
-
 // benefitsCommand is "starter benefits": the HR officers' calculator of an
 // outgoing cadre's options and amounts.
 func benefitsCommand() command {
@@ -65,7 +62,7 @@ future, negative months, a date outside every rule set.
 				if err != nil {
 					return err
 				}
-				calc, err := retirement.Calculate(req, election.DateOf(time.Now().In(officeZone())), v)
+				calc, err := retirement.Calculate(req, election.Today(time.Now()), v)
 				if err != nil {
 					return err
 				}

@@ -127,7 +127,7 @@ func showRuleSet(ctx context.Context, w io.Writer, cfg config.Config, rs retirem
 		fmt.Fprintln(w, "  none: nobody has verified this rule set")
 	}
 	for _, a := range trail {
-		fmt.Fprintf(w, "  %s  %-15s by %s  %s\n", a.At.In(officeZone()).Format("02/01/2006 15:04"), a.Action, a.Actor, a.Detail)
+		fmt.Fprintf(w, "  %s  %-15s by %s  %s\n", officeTime(a.At), a.Action, a.Actor, a.Detail)
 	}
 	return nil
 }
@@ -177,5 +177,5 @@ func verificationState(v retirement.Verification) string {
 	if !v.Verified {
 		return "unverified: results need HR confirmation"
 	}
-	return fmt.Sprintf("verified by %s on %s against %s", v.By, v.At.In(officeZone()).Format("02/01/2006"), v.Source)
+	return fmt.Sprintf("verified by %s on %s against %s", v.By, v.At.In(election.OfficeZone()).Format("02/01/2006"), v.Source)
 }
