@@ -395,8 +395,9 @@ func (r *run) checkEndState(ctx context.Context) error {
 }
 
 // endStateProblems lists what is wrong with the records of a rehearsal
-// that should have ended: every council done, every task closed, one
-// audit row per completion, one certificate per confirmed person.
+// that should have ended: every council done, no task stuck open, one
+// audit row per completion, one certificate per confirmed person, no
+// certificate number twice, no notice recorded twice.
 func endStateProblems(e store.RehearsalEndState) []string {
 	var ps []string
 	bad := func(format string, args ...any) { ps = append(ps, fmt.Sprintf(format, args...)) }
@@ -423,6 +424,9 @@ func endStateProblems(e store.RehearsalEndState) []string {
 	if e.DuplicateCertificateNumbers > 0 {
 		bad("%d certificate number(s) used twice in a council", e.DuplicateCertificateNumbers)
 	}
+	if e.DuplicateNotices > 0 {
+		bad("%d reminder(s) or escalation(s) recorded more than once", e.DuplicateNotices)
+	}
 	return ps
 }
 
@@ -434,6 +438,7 @@ func printEndState(w io.Writer, e store.RehearsalEndState) {
 	fmt.Fprintf(w, "  completions, audit rows %d, %d\n", e.TasksDone, e.AuditCompletions)
 	fmt.Fprintf(w, "  confirmed, certificates %d, %d; %d duplicate certificate number(s)\n",
 		e.Confirmed, e.Certificates, e.DuplicateCertificateNumbers)
+	fmt.Fprintf(w, "  notices                 %d reminder(s) and escalation(s); %d recorded twice\n", e.Notices, e.DuplicateNotices)
 }
 
 // baselines runs the two bare baselines, one after the other, on a task
