@@ -17,6 +17,7 @@ package rehearsal
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"electionflow/demo"
@@ -79,6 +80,8 @@ type Options struct {
 	ChecklistType string
 	// JSONPath, when set, is where the figures are written as JSON.
 	JSONPath string
+	// Chaos, when set, injects faults while staff work (see Chaos).
+	Chaos *Chaos
 	// Now is the clock of election day and of the term's choice; nil
 	// means time.Now.
 	Now func() time.Time
@@ -112,6 +115,10 @@ func (o Options) Validate() error {
 		return bad("--idle %v: want more than 0", o.Idle)
 	case o.HistorySample < 0:
 		return bad("--history-sample %d: want 0 (automatic) or more councils", o.HistorySample)
+	case o.Chaos != nil && o.Chaos.Injector == nil:
+		return bad("a chaos rehearsal needs an injector of faults")
+	case o.Chaos != nil:
+		return o.Chaos.Plan.Validate()
 	}
 	return nil
 }
@@ -123,6 +130,10 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Chaos != nil && o.HistorySample == 0 {
+		// Retries are counted in full histories: read every council's.
+		o.HistorySample = math.MaxInt32
 	}
 	return o
 }
