@@ -29,10 +29,12 @@ func Unavailable(err error) bool {
 	if errors.As(err, &pgErr) {
 		return unavailableCode(pgErr.Code)
 	}
+	// Not the net.Error interface: every syscall.Errno (ENOENT of a
+	// missing file too) satisfies it.
 	var connectErr *pgconn.ConnectError
-	var netErr net.Error
+	var opErr *net.OpError
 	switch {
-	case errors.As(err, &connectErr), errors.As(err, &netErr):
+	case errors.As(err, &connectErr), errors.As(err, &opErr):
 		return true
 	case errors.Is(err, pgconn.ErrConnClosed), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):

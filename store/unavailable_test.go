@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"syscall"
 	"testing"
 	"time"
@@ -33,6 +34,7 @@ func TestUnavailable(t *testing.T) {
 		{"unexpected EOF", fmt.Errorf("read: %w", io.ErrUnexpectedEOF), true},
 		{"conn closed", fmt.Errorf("x: %w", pgconn.ErrConnClosed), true},
 		{"context cancelled", context.Canceled, false},
+		{"a missing file", fmt.Errorf("open: %w", &os.PathError{Op: "stat", Path: "/x", Err: syscall.ENOENT}), false},
 	}
 	for _, tt := range tests {
 		if got := Unavailable(tt.err); got != tt.want {
