@@ -46,6 +46,11 @@ type FaultFigure struct {
 	// other councils' tasks while the killed one's workflows wait for
 	// their workflow tasks to time out.
 	IdleS float64 `json:"idle_s"`
+	// LongestWaitS is the longest round trip of a completion answered
+	// from the fault to the next: what staff saw when an outage made
+	// their completion wait (the update holds until the write goes
+	// through) rather than fail.
+	LongestWaitS float64 `json:"longest_wait_s"`
 	// StaffErrors counts the errors staff saw from this fault to the next.
 	StaffErrors int    `json:"staff_errors"`
 	Error       string `json:"error,omitempty"`
@@ -208,6 +213,12 @@ func (l *chaosLedger) finish(end time.Time) {
 			f.StallS = seconds(first.Sub(f.start))
 		}
 		f.IdleS = seconds(idleWithin(answers, f.start, until))
+		f.LongestWaitS = 0
+		for _, a := range l.accepted {
+			if !a.answered.Before(f.start) && a.answered.Before(until) {
+				f.LongestWaitS = max(f.LongestWaitS, seconds(a.answered.Sub(a.sent)))
+			}
+		}
 		lost += f.IdleS
 	}
 	l.fig.TimeLostS = seconds(time.Duration(lost * float64(time.Second)))

@@ -17,7 +17,7 @@ func (c ChaosFigures) PrintTable(w io.Writer, retries Retries) error {
 	fmt.Fprintf(tw, "chaos (seed %d): %d of %d faults injected: %d %s, %d %s, %d %s\n", c.Seed, len(c.Faults), c.Planned,
 		counts[FaultWorkerKill], FaultWorkerKill, counts[FaultPostgresRestart], FaultPostgresRestart,
 		counts[FaultTemporalRestart], FaultTemporalRestart)
-	fmt.Fprintln(tw, "  #\tfault\ttarget\tat\tserving again after\tfirst completion after\tno completion for\tstaff errors")
+	fmt.Fprintln(tw, "  #\tfault\ttarget\tat\tserving again after\tfirst completion after\tno completion for\tlongest wait\tstaff errors")
 	for i, f := range c.Faults {
 		stall := "-"
 		if f.StallS > 0 {
@@ -27,10 +27,11 @@ func (c ChaosFigures) PrintTable(w io.Writer, retries Retries) error {
 		if f.Error != "" {
 			target += " (FAILED: " + f.Error + ")"
 		}
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%.1f s\t%.1f s\t%s\t%.1f s\t%d\n", i+1, f.Kind, target, f.AtS, f.DownS, stall, f.IdleS, f.StaffErrors)
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%.1f s\t%.1f s\t%s\t%.1f s\t%.1f s\t%d\n", i+1, f.Kind, target, f.AtS, f.DownS, stall, f.IdleS,
+			f.LongestWaitS, f.StaffErrors)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "  time lost: %.1f s, the sum of \"no completion for\": pauses of 1 s or more without a completion answered, from each fault to the next\n", c.TimeLostS)
+	fmt.Fprintf(w, "  time lost: %.1f s, the sum of \"no completion for\": pauses of 1 s or more without a completion answered, from each fault to the next; longest wait: the slowest completion answered meanwhile\n", c.TimeLostS)
 	s := c.Staff
 	fmt.Fprintf(tw, "errors staff saw\t%d\n", s.Seen)
 	fmt.Fprintf(tw, "  refused\t%d\tof which %d a retry of a completion that had failed but gone through\n", s.Refused, s.RefusedWentThrough)

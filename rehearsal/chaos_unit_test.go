@@ -3,7 +3,9 @@ package rehearsal
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -94,12 +96,12 @@ func TestChaosLedger(t *testing.T) {
 		return store.InboxTask{Task: election.Task{ID: election.TaskID(id)}}
 	}
 	other := fmt.Errorf("complete task A: %w", fmt.Errorf("store: %w", errors.New("no such outcome")))
-	dbDown := fmt.Errorf("store: task A: %w", &net0{})
+	dbDown := fmt.Errorf("store: task A: %w", connReset())
 	l.completion(task("A"), t0, t0.Add(time.Millisecond), nil)
 	l.fig.Faults = append(l.fig.Faults, FaultFigure{Kind: FaultPostgresRestart, start: t0.Add(time.Second)})
 	l.completion(task("B"), t0.Add(time.Second), t0.Add(1100*time.Millisecond), dbDown)
 	l.staffStopped(dbDown) // the same error, returned by Simulate: not counted twice
-	l.staffStopped(fmt.Errorf("store: list tasks: %w", &net0{}))
+	l.staffStopped(fmt.Errorf("store: list tasks: %w", connReset()))
 	l.completion(task("C"), t0.Add(1200*time.Millisecond), t0.Add(1300*time.Millisecond), serviceerror.NewUnavailable("restarting"))
 	l.completion(task("D"), t0.Add(1200*time.Millisecond), t0.Add(1300*time.Millisecond), other)
 	if l.recoveredSince(t0.Add(time.Second)) {
@@ -121,8 +123,9 @@ func TestChaosLedger(t *testing.T) {
 		t.Errorf("staff errors\n got %+v\nwant %+v", s, want)
 	}
 	f := l.fig.Faults[0]
-	if f.StaffErrors != 6 || f.StallS != 3.1 || f.IdleS != 3.1 {
-		t.Errorf("fault: %d errors (want 6), stall %.1f s (want 3.1), idle %.1f s (want 3.1)", f.StaffErrors, f.StallS, f.IdleS)
+	if f.StaffErrors != 6 || f.StallS != 3.1 || f.IdleS != 3.1 || f.LongestWaitS != 0.1 {
+		t.Errorf("fault: %d errors (want 6), stall %.1f s (want 3.1), idle %.1f s (want 3.1), longest wait %.1f s (want 0.1)",
+			f.StaffErrors, f.StallS, f.IdleS, f.LongestWaitS)
 	}
 	ps := strings.Join(l.problems(), "\n")
 	for _, w := range []string{"1 of 3 faults injected", "1 task(s) whose completion failed were never completed"} {
@@ -132,12 +135,9 @@ func TestChaosLedger(t *testing.T) {
 	}
 }
 
-// net0 is a network error, as the driver returns when Postgres is away.
-type net0 struct{}
-
-func (*net0) Error() string   { return "read tcp: connection reset by peer" }
-func (*net0) Timeout() bool   { return false }
-func (*net0) Temporary() bool { return false }
+// connReset is a network error, as the driver returns when Postgres
+// goes away.
+func connReset() error { return &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET} }
 
 // A local activity's marker tells how many attempts it took; other
 // markers and unreadable data count nothing.
