@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"go.temporal.io/api/serviceerror"
@@ -88,6 +89,9 @@ type StaffErrors struct {
 	// inbox or what the outcome needs. Staff read it again.
 	InboxFailed         int `json:"inbox_failed"`
 	InboxFailedDatabase int `json:"inbox_failed_database_unavailable"`
+	// RefusalReasons counts the refusals by the reason the workflow or
+	// the inbox gave, so each is accounted for.
+	RefusalReasons map[string]int `json:"refusal_reasons,omitempty"`
 }
 
 // chaosLedger is what a chaos rehearsal notes as it runs; the run's mutex
@@ -127,6 +131,10 @@ func (l *chaosLedger) completion(t store.InboxTask, sent, answered time.Time, er
 		return
 	case errors.As(err, &refusal):
 		l.fig.Staff.Refused++
+		if l.fig.Staff.RefusalReasons == nil {
+			l.fig.Staff.RefusalReasons = map[string]int{}
+		}
+		l.fig.Staff.RefusalReasons[refusalReason(refusal.Reason)]++
 		if l.failed[t.ID] {
 			l.fig.Staff.RefusedWentThrough++
 			l.fig.Staff.RetriedFoundDone++
@@ -147,6 +155,14 @@ func (l *chaosLedger) completion(t store.InboxTask, sent, answered time.Time, er
 	}
 	l.fig.Staff.Seen++
 	l.blameFault()
+}
+
+// refusalReason is a refusal's reason without what names one task or
+// person ("task is done (by sim-x)" is "task is done"), so reasons can be
+// counted.
+func refusalReason(reason string) string {
+	r, _, _ := strings.Cut(reason, " (")
+	return r
 }
 
 // staffStopped notes the error Simulate stopped with, unless it is the

@@ -3,6 +3,9 @@ package rehearsal
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -34,7 +37,8 @@ func (c ChaosFigures) PrintTable(w io.Writer, retries Retries) error {
 	fmt.Fprintf(w, "  time lost: %.1f s, the sum of \"no completion for\": pauses of 1 s or more without a completion answered, from each fault to the next; longest wait: the slowest completion answered meanwhile\n", c.TimeLostS)
 	s := c.Staff
 	fmt.Fprintf(tw, "errors staff saw\t%d\n", s.Seen)
-	fmt.Fprintf(tw, "  refused\t%d\tof which %d a retry of a completion that had failed but gone through\n", s.Refused, s.RefusedWentThrough)
+	fmt.Fprintf(tw, "  refused\t%d\tof which %d a retry of a completion that had failed but gone through%s\n", s.Refused, s.RefusedWentThrough,
+		reasons(s.RefusalReasons))
 	fmt.Fprintf(tw, "  failed\t%d\tdatabase unavailable %d, Temporal unavailable %d, other %d\n", s.Failed, s.FailedDatabase, s.FailedTemporal, s.FailedOther)
 	fmt.Fprintf(tw, "  retried by staff\t%d\tcompleted %d, found done %d, never completed %d\n",
 		s.RetriedCompleted+s.RetriedFoundDone+s.NeverCompleted, s.RetriedCompleted, s.RetriedFoundDone, s.NeverCompleted)
@@ -43,4 +47,23 @@ func (c ChaosFigures) PrintTable(w io.Writer, retries Retries) error {
 		retries.Activities+retries.LocalActivities+retries.WorkflowTaskTimeouts+retries.WorkflowTaskFailures,
 		retries.Activities, retries.LocalActivities, retries.WorkflowTaskTimeouts, retries.WorkflowTaskFailures)
 	return tw.Flush()
+}
+
+// reasons lists refusal reasons with their counts, most frequent first.
+func reasons(m map[string]int) string {
+	if len(m) == 0 {
+		return ""
+	}
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %q", m[k], k)
+	}
+	return "; reasons: " + strings.Join(parts, ", ")
 }

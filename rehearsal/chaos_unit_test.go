@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -108,7 +109,7 @@ func TestChaosLedger(t *testing.T) {
 		t.Error("recovered before any completion after the fault went through")
 	}
 	l.completion(task("B"), t0.Add(4*time.Second), t0.Add(4100*time.Millisecond), nil)
-	l.completion(task("C"), t0.Add(4*time.Second), t0.Add(4200*time.Millisecond), &ops.RefusedError{TaskID: "C", Reason: "task is done"})
+	l.completion(task("C"), t0.Add(4*time.Second), t0.Add(4200*time.Millisecond), &ops.RefusedError{TaskID: "C", Reason: "task is done (by sim-council-office)"})
 	if !l.recoveredSince(t0.Add(time.Second)) {
 		t.Error("not recovered after a completion sent after the fault went through")
 	}
@@ -117,9 +118,13 @@ func TestChaosLedger(t *testing.T) {
 	l.finish(t0.Add(6 * time.Second))
 
 	s := l.fig.Staff
+	if s.RefusalReasons["task is done"] != 1 || len(s.RefusalReasons) != 1 {
+		t.Errorf("refusal reasons %v, want one \"task is done\"", s.RefusalReasons)
+	}
+	s.RefusalReasons = nil
 	want := StaffErrors{Seen: 6, Refused: 1, RefusedWentThrough: 1, Failed: 4, FailedDatabase: 1, FailedTemporal: 1, FailedOther: 2,
 		RetriedCompleted: 1, RetriedFoundDone: 2, NeverCompleted: 1, InboxFailed: 1, InboxFailedDatabase: 1}
-	if s != want {
+	if !reflect.DeepEqual(s, want) {
 		t.Errorf("staff errors\n got %+v\nwant %+v", s, want)
 	}
 	f := l.fig.Faults[0]
