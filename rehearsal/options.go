@@ -10,8 +10,15 @@
 // checklist done, every task closed, one audit row per completion, one
 // certificate per confirmed person.
 //
-// `starter rehearse` is its command line; a test runs a small rehearsal
-// through the same Run.
+// RunChaos is the chaos rehearsal: the same run on processes of its own
+// (Stack) that it harms while staff work (worker processes killed,
+// electionflow's Postgres and the Temporal server restarted), accounting
+// for every error staff saw and every retry, with the same end-state
+// checks.
+//
+// `starter rehearse` (and `starter rehearse --chaos`) is its command
+// line; tests run a small rehearsal and a small chaos rehearsal through
+// the same Run and RunChaos.
 package rehearsal
 
 import (
