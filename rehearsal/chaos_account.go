@@ -134,7 +134,7 @@ func (l *chaosLedger) completion(t store.InboxTask, sent, answered time.Time, er
 		if l.fig.Staff.RefusalReasons == nil {
 			l.fig.Staff.RefusalReasons = map[string]int{}
 		}
-		l.fig.Staff.RefusalReasons[refusalReason(refusal.Reason)]++
+		l.fig.Staff.RefusalReasons[refusalReason(t.ID, refusal.Reason)]++
 		if l.failed[t.ID] {
 			l.fig.Staff.RefusedWentThrough++
 			l.fig.Staff.RetriedFoundDone++
@@ -158,10 +158,14 @@ func (l *chaosLedger) completion(t store.InboxTask, sent, answered time.Time, er
 }
 
 // refusalReason is a refusal's reason without what names one task or
-// person ("task is done (by sim-x)" is "task is done"), so reasons can be
-// counted.
-func refusalReason(reason string) string {
+// person ("task is done (by sim-x)" is "task is done", "task 2026-…/x
+// is already completed" is "task <task> is already completed"), so
+// reasons can be counted.
+func refusalReason(id election.TaskID, reason string) string {
 	r, _, _ := strings.Cut(reason, " (")
+	if id != "" {
+		r = strings.ReplaceAll(r, string(id), "<task>")
+	}
 	return r
 }
 

@@ -37,7 +37,7 @@ func TestChaosRehearsal(t *testing.T) {
 	defer cancel()
 	opts := Options{Provinces: 1, Communes: 9, Workers: 8, Seed: 3, Idle: time.Minute}
 	plan := ChaosPlan{Seed: 11, WorkerKills: 2, PostgresRestarts: 1, TemporalRestarts: 1,
-		MinGap: 300 * time.Millisecond, MaxGap: 1200 * time.Millisecond}
+		MinGap: 200 * time.Millisecond, MaxGap: 800 * time.Millisecond}
 	stack := StackOptions{WorkerBin: workerBin, DevstackBin: devstackBin, Workers: 2, PostgresDown: 2 * time.Second}
 	var table, log bytes.Buffer
 	fig, err := RunChaos(ctx, opts, plan, stack, Output{Table: &table, Log: &log})

@@ -121,6 +121,9 @@ func TestChaosLedger(t *testing.T) {
 	if s.RefusalReasons["task is done"] != 1 || len(s.RefusalReasons) != 1 {
 		t.Errorf("refusal reasons %v, want one \"task is done\"", s.RefusalReasons)
 	}
+	if got := refusalReason("2026-4904/11014/set-session-date/session", "task 2026-4904/11014/set-session-date/session is already completed"); got != "task <task> is already completed" {
+		t.Errorf("refusalReason = %q, want the task named <task>", got)
+	}
 	s.RefusalReasons = nil
 	want := StaffErrors{Seen: 6, Refused: 1, RefusedWentThrough: 1, Failed: 4, FailedDatabase: 1, FailedTemporal: 1, FailedOther: 2,
 		RetriedCompleted: 1, RetriedFoundDone: 2, NeverCompleted: 1, InboxFailed: 1, InboxFailedDatabase: 1}
