@@ -77,11 +77,16 @@ type Cluster struct {
 	pgdata   string
 	port     int
 	database string
+	// procMu guards proc and logTail, which StartAgain replaces.
+	procMu   sync.Mutex
 	proc     *process
 	logTail  func() string
 	closeLog func() error
 	stopOnce sync.Once
 	stopErr  error
+	// restart holds what Crash and StartAgain need to run the server
+	// again on the same folder and port (see restart.go).
+	restart restartConfig
 }
 
 // Start initialises the cluster in opts.DataDir if needed, starts postgres
@@ -167,6 +172,7 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 		}
 	}
 	c.dataDir, c.database, c.closeLog = dataDir, database, closeLog
+	c.restart = restartConfig{binDir: binDir, owner: o, opts: opts, log: logw}
 	if err := createDatabase(startCtx, c.urlFor("postgres"), database); err != nil {
 		stopCtx, cancelStop := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancelStop()
@@ -203,19 +209,20 @@ func (c *Cluster) Stop(ctx context.Context) error {
 }
 
 func (c *Cluster) stop(ctx context.Context) error {
-	if !c.proc.exited() {
-		if err := c.proc.cmd.Process.Signal(syscall.SIGINT); err != nil && !errors.Is(err, os.ErrProcessDone) {
-			return fmt.Errorf("pglocal: signal postgres (pid %d) to stop: %w", c.proc.cmd.Process.Pid, err)
+	proc, logTail := c.current()
+	if !proc.exited() {
+		if err := proc.cmd.Process.Signal(syscall.SIGINT); err != nil && !errors.Is(err, os.ErrProcessDone) {
+			return fmt.Errorf("pglocal: signal postgres (pid %d) to stop: %w", proc.cmd.Process.Pid, err)
 		}
 		select {
-		case <-c.proc.done:
+		case <-proc.done:
 		case <-ctx.Done():
-			c.proc.terminate()
+			proc.terminate()
 			return fmt.Errorf("pglocal: fast shutdown of postgres on %s did not finish, stopped it forcibly: %w", c.pgdata, ctx.Err())
 		}
 	}
-	if c.proc.err != nil {
-		return fmt.Errorf("pglocal: postgres on %s ended with %w; server log ends with:%s", c.pgdata, c.proc.err, indent(c.logTail(), 10))
+	if proc.err != nil {
+		return fmt.Errorf("pglocal: postgres on %s ended with %w; server log ends with:%s", c.pgdata, proc.err, indent(logTail(), 10))
 	}
 	return nil
 }

@@ -77,6 +77,12 @@ type Figures struct {
 
 	// Refused counts completions the workflows refused; CompletionErrors
 	// completions that failed otherwise (each followed by a retry).
+	// Retries are what the full histories read record as done again.
+	Retries Retries `json:"retries"`
+	// Chaos is what a chaos rehearsal injected and what it cost; nil in a
+	// rehearsal without faults.
+	Chaos *ChaosFigures `json:"chaos,omitempty"`
+
 	Refused          int  `json:"refused"`
 	CompletionErrors int  `json:"completion_errors"`
 	Interrupted      bool `json:"interrupted"`
@@ -230,6 +236,8 @@ func (f Figures) PrintTable(w io.Writer) error {
 	}
 	line("workflow tasks per task", num(f.WorkflowTasksPerTask, "%.1f")+"\t"+sample+", full histories")
 	line("refused / failed completions", fmt.Sprintf("%d / %d", f.Refused, f.CompletionErrors))
+	line("retried by Temporal", fmt.Sprintf("%d activity attempt(s), %d local activity attempt(s), %d workflow task(s) timed out, %d failed\t%s, full histories",
+		f.Retries.Activities, f.Retries.LocalActivities, f.Retries.WorkflowTaskTimeouts, f.Retries.WorkflowTaskFailures, sample))
 	if f.BaselineS > 0 {
 		fmt.Fprintf(tw, "bare baseline: same server, %d senders, %s each\n", f.Workers, num(f.BaselineS, "%.0f s"))
 		bare := func(name string, perS, p50, p99, r float64) {

@@ -254,6 +254,11 @@ func TestEndStateProblems(t *testing.T) {
 		}), []string{"1 of persons not confirmed"}},
 		{"a number twice", with(func(e *store.RehearsalEndState) { e.DuplicateCertificateNumbers = 1 }), []string{"1 certificate number(s) used twice"}},
 		{"no one confirmed", with(func(e *store.RehearsalEndState) { e.Confirmed, e.Certificates = 0, 0 }), []string{"no person confirmed"}},
+		{"a notice twice", with(func(e *store.RehearsalEndState) { e.Notices, e.DuplicateNotices = 4, 1 }),
+			[]string{"1 reminder(s) or escalation(s) recorded more than once"}},
+		{"a duplicate and a loss at once", with(func(e *store.RehearsalEndState) {
+			e.TasksOpen, e.DuplicateAudit, e.AuditCompletions = 1, 1, 66
+		}), []string{"1 task(s) still open", "1 task(s) with several"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

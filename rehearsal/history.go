@@ -9,8 +9,10 @@ import (
 	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/converter"
 
 	"electionflow/checklist"
 	"electionflow/election"
@@ -39,6 +41,32 @@ type histories struct {
 	// workflowTasks counts WORKFLOW_TASK_COMPLETED events over the runs
 	// of the sampled councils.
 	workflowTasks int
+	// retries are the retries the full histories of the sampled councils
+	// record.
+	retries Retries
+}
+
+// Retries are what Temporal did again, as the full histories record it:
+// the work a killed worker, a restarted server or an unreachable database
+// cost. Every field is zero in a run without faults, or nearly so.
+type Retries struct {
+	// Activities sums attempt − 1 over ACTIVITY_TASK_STARTED events.
+	Activities int `json:"activities"`
+	// LocalActivities sums attempt − 1 over local-activity markers: the
+	// database writes of the lean generation retried inside the worker.
+	LocalActivities int `json:"local_activities"`
+	// WorkflowTaskTimeouts and WorkflowTaskFailures count workflow tasks
+	// that timed out (a worker died holding them) or failed, and were
+	// therefore run again.
+	WorkflowTaskTimeouts int `json:"workflow_task_timeouts"`
+	WorkflowTaskFailures int `json:"workflow_task_failures"`
+}
+
+func (r *Retries) add(o Retries) {
+	r.Activities += o.Activities
+	r.LocalActivities += o.LocalActivities
+	r.WorkflowTaskTimeouts += o.WorkflowTaskTimeouts
+	r.WorkflowTaskFailures += o.WorkflowTaskFailures
 }
 
 // termPrefix is the start of every workflow ID of a term's checklists.
@@ -154,9 +182,9 @@ func readHistories(ctx context.Context, c client.Client, term election.Term, run
 				return
 			}
 			info := d.GetWorkflowExecutionInfo()
-			tasks := 0
+			var counts historyCounts
 			if sample[councilOf(term, r.id)] {
-				if tasks, err = countWorkflowTasks(ctx, c, r); err != nil {
+				if counts, err = countHistory(ctx, c, r); err != nil {
 					fail(err)
 					return
 				}
@@ -164,7 +192,8 @@ func readHistories(ctx context.Context, c client.Client, term election.Term, run
 			mu.Lock()
 			defer mu.Unlock()
 			h.events += int(info.GetHistoryLength())
-			h.workflowTasks += tasks
+			h.workflowTasks += counts.workflowTasks
+			h.retries.add(counts.retries)
 			switch status := info.GetStatus(); {
 			case status == enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED && isChecklist(term, r.id):
 				h.checklistsCompleted++
@@ -182,19 +211,56 @@ func readHistories(ctx context.Context, c client.Client, term election.Term, run
 	return h, first
 }
 
-// countWorkflowTasks reads a run's full history and counts its completed
-// workflow tasks.
-func countWorkflowTasks(ctx context.Context, c client.Client, r execution) (int, error) {
+// historyCounts is what one full history says: its completed workflow
+// tasks and what was retried.
+type historyCounts struct {
+	workflowTasks int
+	retries       Retries
+}
+
+// countHistory reads a run's full history and counts its completed
+// workflow tasks and its retries.
+func countHistory(ctx context.Context, c client.Client, r execution) (historyCounts, error) {
 	it := c.GetWorkflowHistory(ctx, r.id, r.runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	n := 0
+	var n historyCounts
 	for it.HasNext() {
 		e, err := it.Next()
 		if err != nil {
 			return n, fmt.Errorf("rehearsal: history of %s: %w", r.id, err)
 		}
-		if e.GetEventType() == enumspb.EVENT_TYPE_WORKFLOW_TASK_COMPLETED {
-			n++
+		switch e.GetEventType() {
+		case enumspb.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
+			n.workflowTasks++
+		case enumspb.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT:
+			n.retries.WorkflowTaskTimeouts++
+		case enumspb.EVENT_TYPE_WORKFLOW_TASK_FAILED:
+			n.retries.WorkflowTaskFailures++
+		case enumspb.EVENT_TYPE_ACTIVITY_TASK_STARTED:
+			n.retries.Activities += max(int(e.GetActivityTaskStartedEventAttributes().GetAttempt())-1, 0)
+		case enumspb.EVENT_TYPE_MARKER_RECORDED:
+			n.retries.LocalActivities += localActivityRetries(e.GetMarkerRecordedEventAttributes())
 		}
 	}
 	return n, nil
+}
+
+// localActivityMarker is the Go SDK's name of a local activity's marker,
+// and the key and fields of its data that matter here.
+const (
+	localActivityMarker     = "LocalActivity"
+	localActivityMarkerData = "data"
+)
+
+// localActivityRetries is attempt − 1 of a local activity's marker (the
+// Go SDK records the attempt that ended it), 0 for other markers or data
+// it cannot read.
+func localActivityRetries(m *historypb.MarkerRecordedEventAttributes) int {
+	if m.GetMarkerName() != localActivityMarker {
+		return 0
+	}
+	var data struct{ Attempt int32 }
+	if err := converter.GetDefaultDataConverter().FromPayloads(m.GetDetails()[localActivityMarkerData], &data); err != nil {
+		return 0
+	}
+	return max(int(data.Attempt)-1, 0)
 }

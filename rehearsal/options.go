@@ -10,13 +10,21 @@
 // checklist done, every task closed, one audit row per completion, one
 // certificate per confirmed person.
 //
-// `starter rehearse` is its command line; a test runs a small rehearsal
-// through the same Run.
+// RunChaos is the chaos rehearsal: the same run on processes of its own
+// (Stack) that it harms while staff work (worker processes killed,
+// electionflow's Postgres and the Temporal server restarted), accounting
+// for every error staff saw and every retry, with the same end-state
+// checks.
+//
+// `starter rehearse` (and `starter rehearse --chaos`) is its command
+// line; tests run a small rehearsal and a small chaos rehearsal through
+// the same Run and RunChaos.
 package rehearsal
 
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"electionflow/demo"
@@ -79,6 +87,8 @@ type Options struct {
 	ChecklistType string
 	// JSONPath, when set, is where the figures are written as JSON.
 	JSONPath string
+	// Chaos, when set, injects faults while staff work (see Chaos).
+	Chaos *Chaos
 	// Now is the clock of election day and of the term's choice; nil
 	// means time.Now.
 	Now func() time.Time
@@ -112,6 +122,10 @@ func (o Options) Validate() error {
 		return bad("--idle %v: want more than 0", o.Idle)
 	case o.HistorySample < 0:
 		return bad("--history-sample %d: want 0 (automatic) or more councils", o.HistorySample)
+	case o.Chaos != nil && o.Chaos.Injector == nil:
+		return bad("a chaos rehearsal needs an injector of faults")
+	case o.Chaos != nil:
+		return o.Chaos.Plan.Validate()
 	}
 	return nil
 }
@@ -123,6 +137,10 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Chaos != nil && o.HistorySample == 0 {
+		// Retries are counted in full histories: read every council's.
+		o.HistorySample = math.MaxInt32
 	}
 	return o
 }

@@ -58,6 +58,10 @@ func Run(ctx context.Context, o *ops.Ops, opts Options, out Output) (Figures, er
 		o = &with
 	}
 	r := &run{o: o, opts: opts, out: out, fig: Figures{Scale: opts.scale(), Workers: opts.Workers, ChecklistType: opts.ChecklistType}}
+	if opts.Chaos != nil {
+		r.chaos = newChaosLedger(opts.Chaos.Plan)
+		r.chaos.fig.Planned = len(opts.Chaos.Plan.Schedule())
+	}
 	err := r.rehearse(ctx)
 	r.fig.Interrupted = ctx.Err() != nil
 	r.finish()
@@ -96,6 +100,8 @@ type run struct {
 	workflowTasks, sampleTasks int
 	// endState is what the end-state check read; nil before.
 	endState *store.RehearsalEndState
+	// chaos is the ledger of a chaos rehearsal; nil otherwise.
+	chaos *chaosLedger
 }
 
 func (r *run) logf(format string, args ...any) { fmt.Fprintf(r.out.Log, format+"\n", args...) }
@@ -111,7 +117,11 @@ func (r *run) rehearse(ctx context.Context) error {
 	if err := r.importElection(ctx, day); err != nil {
 		return err
 	}
-	if err := r.runChecklists(ctx); err != nil {
+	err = r.runChecklists(ctx)
+	if r.chaos != nil {
+		r.settleChaos(ctx)
+	}
+	if err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
@@ -222,6 +232,13 @@ func (r *run) runChecklists(ctx context.Context) error {
 	}
 	r.logf("\nstarted %d checklists in %.1f s; simulated staff at work (%d at once)", report.Started, r.fig.StartS, r.opts.Workers)
 
+	if r.opts.Chaos != nil {
+		stopFaults := r.startFaults(simCtx)
+		defer func() {
+			stopSim()
+			stopFaults()
+		}()
+	}
 	failures := 0
 	for {
 		rep, err := simstaff.Simulate(simCtx, r.o, simstaff.Options{
@@ -236,6 +253,12 @@ func (r *run) runChecklists(ctx context.Context) error {
 			// A completion that failed (not refused): the server was busy,
 			// a connection dropped. Staff would try again; so do they.
 			r.fig.CompletionErrors++
+			if r.opts.Chaos != nil {
+				if err := r.staffFailedInChaos(simCtx, err); err != nil {
+					return err
+				}
+				continue
+			}
 			if failures++; failures >= 5 {
 				return fmt.Errorf("rehearsal: simulated staff failed %d times in a row, the last: %w", failures, err)
 			}
@@ -254,13 +277,18 @@ func (r *run) runChecklists(ctx context.Context) error {
 	}
 }
 
-// recordRoundTrip keeps the round trip of every accepted completion.
-func (r *run) recordRoundTrip(_ store.InboxTask, took time.Duration, err error) {
+// recordRoundTrip keeps the round trip of every accepted completion, and
+// in a chaos rehearsal notes every answer in the ledger.
+func (r *run) recordRoundTrip(t store.InboxTask, took time.Duration, err error) {
+	now := time.Now()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.chaos != nil {
+		r.chaos.completion(t, now.Add(-took), now, err)
+	}
 	if err != nil {
 		return
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.roundTrips = append(r.roundTrips, took)
 	r.completed++
 }
@@ -280,6 +308,7 @@ func (r *run) monitor(ctx context.Context, stopSim context.CancelFunc) error {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	var drawn time.Time
+	failing := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -291,9 +320,13 @@ func (r *run) monitor(ctx context.Context, stopSim context.CancelFunc) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			r.logf("\nprogress: %v", err)
+			if !failing { // once per outage, not four times a second
+				r.logf("\nprogress: %v", err)
+			}
+			failing = true
 			continue
 		}
+		failing = false
 		now := time.Now()
 		r.mu.Lock()
 		if r.firstAt.IsZero() && p.Councils > 0 && p.CouncilsWithTasks == p.Councils {
@@ -371,6 +404,7 @@ func (r *run) countHistories(ctx context.Context) error {
 		r.sampleTasks += done[c]
 	}
 	r.workflowTasks = h.workflowTasks
+	r.fig.Retries = h.retries
 	r.fig.Workflows, r.fig.HistoryEvents = h.runs, h.events
 	r.fig.WorkflowTaskCouncils, r.fig.WorkflowTasksSampled = len(sample), len(sample) < len(codes)
 	if h.checklistsCompleted != r.fig.Councils {
@@ -396,8 +430,9 @@ func (r *run) checkEndState(ctx context.Context) error {
 }
 
 // endStateProblems lists what is wrong with the records of a rehearsal
-// that should have ended: every council done, every task closed, one
-// audit row per completion, one certificate per confirmed person.
+// that should have ended: every council done, no task stuck open, one
+// audit row per completion, one certificate per confirmed person, no
+// certificate number twice, no notice recorded twice.
 func endStateProblems(e store.RehearsalEndState) []string {
 	var ps []string
 	bad := func(format string, args ...any) { ps = append(ps, fmt.Sprintf(format, args...)) }
@@ -424,6 +459,9 @@ func endStateProblems(e store.RehearsalEndState) []string {
 	if e.DuplicateCertificateNumbers > 0 {
 		bad("%d certificate number(s) used twice in a council", e.DuplicateCertificateNumbers)
 	}
+	if e.DuplicateNotices > 0 {
+		bad("%d reminder(s) or escalation(s) recorded more than once", e.DuplicateNotices)
+	}
 	return ps
 }
 
@@ -435,6 +473,7 @@ func printEndState(w io.Writer, e store.RehearsalEndState) {
 	fmt.Fprintf(w, "  completions, audit rows %d, %d\n", e.TasksDone, e.AuditCompletions)
 	fmt.Fprintf(w, "  confirmed, certificates %d, %d; %d duplicate certificate number(s)\n",
 		e.Confirmed, e.Certificates, e.DuplicateCertificateNumbers)
+	fmt.Fprintf(w, "  notices                 %d reminder(s) and escalation(s); %d recorded twice\n", e.Notices, e.DuplicateNotices)
 }
 
 // baselines runs the two bare baselines, one after the other, on a task
@@ -506,6 +545,9 @@ func (r *run) report() error {
 		fmt.Fprintln(r.out.Table, "interrupted: the figures so far")
 	}
 	err := r.fig.PrintTable(r.out.Table)
+	if r.fig.Chaos != nil {
+		err = errors.Join(err, r.fig.Chaos.PrintTable(r.out.Table, r.fig.Retries))
+	}
 	if r.endState != nil {
 		printEndState(r.out.Table, *r.endState)
 	}

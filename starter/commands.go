@@ -113,12 +113,15 @@ func run(ctx context.Context, args []string, e env) int {
 		fmt.Fprintf(e.stderr, "starter: %v\n", err)
 		return 2
 	}
-	if err := action(ctx, e, cfg, positional); err != nil {
+	if err := explainUnavailable(action(ctx, e, cfg, positional)); err != nil {
 		fmt.Fprintf(e.stderr, "starter %s: %v\n", c.name, err)
-		if errors.Is(err, errUsage) {
+		switch {
+		case errors.Is(err, errUsage):
 			fmt.Fprintln(e.stderr)
 			printCommandHelp(e.stderr, c)
 			return 2
+		case errors.Is(err, store.ErrUnavailable):
+			return exitUnavailable
 		}
 		return 1
 	}

@@ -46,7 +46,24 @@ key naming its unit: _s, _ms, _per_s, _per_task) and issue 9's targets,
 each met or not: information, never a failure. The exit code is 1 when the
 end state is not clean (the problems are listed), when the checklists
 stall (nothing moves for --idle) or on Ctrl-C, which stops the run and
-prints the figures so far.`, rehearsal.ElectionDayAge),
+prints the figures so far.
+
+With --chaos it needs no DATABASE_URL nor Temporal: it starts processes of
+its own that it may harm (two private Postgres clusters, one for
+electionflow and one for Temporal; the Temporal server as a child devstack
+process, --devstack-bin; --worker-processes worker processes,
+--worker-bin; both found next to starter or on PATH by default) and,
+while simulated staff work, kills a worker process --worker-kills times,
+restarts electionflow's Postgres --postgres-restarts times (immediate
+shutdown, down for --postgres-down) and the Temporal server
+--temporal-restarts times (SIGKILL), in an order and at moments drawn from
+--chaos-seed (printed): each fault after a pause of up to --chaos-gap
+from the recovery of the one before. No baseline runs. Below the table it
+prints each fault, the time lost (from each fault until a completion sent
+after it went through, summed), every error staff saw (refused, failed by
+cause, retried) and what Temporal retried (from the full histories). It
+exits 1 on any loss or duplicate, a fault not injected, or a failed
+completion never retried to the end.`, rehearsal.ElectionDayAge),
 		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
 			provinces := fs.Int("provinces", def.Provinces, "number of provinces (1..34)")
 			communes := fs.Int("communes", def.Communes, "communes per province (0..200)")
@@ -58,6 +75,7 @@ prints the figures so far.`, rehearsal.ElectionDayAge),
 			sample := fs.Int("history-sample", 0, "councils whose full histories are read to count workflow tasks (0: all up to 400 councils, else 200)")
 			jsonPath := fs.String("json", "", "also write the figures to this JSON file")
 			generation := fs.String("generation", "current", "generation of the checklist workflows to start: current, or first (the workflow types before the lean tasks), to compare them on one server")
+			chaos := chaosFlags(fs)
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
 				if len(args) > 0 {
 					return usageError("rehearse takes no arguments")
@@ -80,6 +98,9 @@ prints the figures so far.`, rehearsal.ElectionDayAge),
 				}
 				if err := opts.Validate(); err != nil {
 					return usageError("%v", err)
+				}
+				if *chaos.on {
+					return rehearseChaos(ctx, e, opts, chaos)
 				}
 				s, err := openStore(ctx, cfg)
 				if err != nil {

@@ -79,6 +79,12 @@ type RehearsalEndState struct {
 	// DuplicateCertificateNumbers counts (council, number) pairs held by
 	// more than one certificate.
 	DuplicateCertificateNumbers int
+	// Notices counts the reminders and escalations recorded;
+	// DuplicateNotices counts notices (task, kind, lead) recorded more
+	// than once. The primary key of task_notices should make it zero
+	// whatever retries do: the check says so of the records themselves.
+	Notices          int
+	DuplicateNotices int
 }
 
 // RehearsalEndState counts what the end-state checks of a rehearsal need
@@ -97,6 +103,8 @@ func (s *Store) RehearsalEndState(ctx context.Context, term election.Term) (Rehe
 			WHERE d.term = $1 AND d.confirmed
 		), certs AS (
 			SELECT council_code, number, person_id FROM certificates WHERE term = $1
+		), notices AS (
+			SELECT n.task_id, n.kind, n.lead_seconds FROM task_notices n JOIN tasks t USING (task_id) WHERE t.term = $1
 		)
 		SELECT
 			(SELECT count(*) FROM councils WHERE term = $1)::int,
@@ -113,11 +121,13 @@ func (s *Store) RehearsalEndState(ctx context.Context, term election.Term) (Rehe
 			(SELECT count(*) FROM certs)::int,
 			(SELECT count(*) FROM confirmed c WHERE NOT EXISTS (SELECT 1 FROM certs k WHERE k.person_id = c.person_id))::int,
 			(SELECT count(*) FROM certs k WHERE NOT EXISTS (SELECT 1 FROM confirmed c WHERE c.person_id = k.person_id))::int,
-			(SELECT count(*) FROM (SELECT 1 FROM certs GROUP BY council_code, number HAVING count(*) > 1) d)::int`,
+			(SELECT count(*) FROM (SELECT 1 FROM certs GROUP BY council_code, number HAVING count(*) > 1) d)::int,
+			(SELECT count(*) FROM notices)::int,
+			(SELECT count(*) FROM (SELECT 1 FROM notices GROUP BY task_id, kind, lead_seconds HAVING count(*) > 1) d)::int`,
 		string(term)).Scan(&e.Councils, &e.Persons, &e.CouncilsDone, &e.TasksOpen, &e.TasksDone, &e.TasksCancelled,
 		&e.AuditCompletions, &e.DoneWithoutAudit, &e.AuditWithoutDone, &e.DuplicateAudit,
 		&e.Confirmed, &e.Certificates, &e.ConfirmedWithoutCertificate, &e.CertificatesUnconfirmed,
-		&e.DuplicateCertificateNumbers)
+		&e.DuplicateCertificateNumbers, &e.Notices, &e.DuplicateNotices)
 	if err != nil {
 		return e, fmt.Errorf("store: end state of %s: %w", term, err)
 	}
