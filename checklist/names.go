@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"time"
 
 	"electionflow/election"
 )
@@ -11,6 +12,14 @@ const (
 	// WorkflowChecklist is the parent checklist of one council.
 	WorkflowChecklist = "ChecklistV2"
 )
+
+// WorkflowTaskTimeout bounds one workflow task of a lean checklist and of
+// its areas. When a worker dies holding one, another worker takes it after
+// this long: with Temporal's default of 10 s each killed worker stalled its
+// councils that long in the chaos rehearsal. A workflow task with its
+// batched writes takes milliseconds; the SDK keeps a longer one alive (a
+// write waiting for Postgres) by completing it with a new one to follow.
+const WorkflowTaskTimeout = 5 * time.Second
 
 // Message names of the checklist workflows.
 const (

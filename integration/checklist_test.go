@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"electionflow/checklist"
 	"electionflow/simstaff"
 	"electionflow/store"
 )
@@ -49,6 +50,18 @@ func TestElectionToCertificates(t *testing.T) {
 	first := st.simulateUntil(ctx, sim, logRefusal, func(r simstaff.Report) bool { return r.Completed >= sim.MaxTasks })
 	if first.Completed != sim.MaxTasks || first.Refused != 0 {
 		t.Fatalf("first half: %+v", first)
+	}
+	// A worker that dies holding a workflow task stalls its council for
+	// the workflow task timeout, kept short for the checklist and its areas.
+	council := st.roster.Councils[0].Code
+	for _, id := range []string{checklist.WorkflowID(st.term(), council), checklist.AreaWorkflowID(st.term(), council, checklist.AreaCredentials)} {
+		desc, err := st.ts.GetDefaultClient().DescribeWorkflowExecution(ctx, id, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := desc.GetExecutionConfig().GetDefaultWorkflowTaskTimeout().AsDuration(); got != checklist.WorkflowTaskTimeout {
+			t.Errorf("%s: workflow task timeout %v, want %v", id, got, checklist.WorkflowTaskTimeout)
+		}
 	}
 	w.Stop()
 	w = st.startWorker()

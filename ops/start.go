@@ -95,6 +95,7 @@ func (o *Ops) StartChecklist(ctx context.Context, term election.Term, c election
 		WorkflowIDReusePolicy:                    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
 		WorkflowIDConflictPolicy:                 enumspb.WORKFLOW_ID_CONFLICT_POLICY_FAIL,
 		WorkflowExecutionErrorWhenAlreadyStarted: true,
+		WorkflowTaskTimeout:                      checklist.WorkflowTaskTimeout,
 		TypedSearchAttributes: temporal.NewSearchAttributes(
 			workflows.AttrTerm.ValueSet(string(term)),
 			workflows.AttrLevel.ValueSet(string(c.Level)),

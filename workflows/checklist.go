@@ -191,6 +191,7 @@ func childOptions(facts checklist.CouncilFacts, id, summary string, area checkli
 		StaticSummary:     summary,
 	}
 	if lean {
+		o.WorkflowTaskTimeout = checklist.WorkflowTaskTimeout
 		o.TypedSearchAttributes = temporal.NewSearchAttributes(
 			append(identityAttributes(facts), AttrStage.ValueSet(string(area)+"/starting"))...)
 	}

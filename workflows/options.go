@@ -32,11 +32,14 @@ func withLocalDB(ctx workflow.Context) workflow.Context {
 }
 
 // withBatchActivity is for activities over a whole council (certificates
-// for up to 500 delegates): longer, with heartbeats.
+// for up to 500 delegates): longer, with heartbeats. The activity
+// heartbeats after each batch of 50 certificates, which takes well under a
+// second, so a worker killed mid-batch is noticed after HeartbeatTimeout:
+// the chaos rehearsal saw a minute of standstill with a one-minute timeout.
 func withBatchActivity(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout: 10 * time.Minute,
-		HeartbeatTimeout:    time.Minute,
+		HeartbeatTimeout:    15 * time.Second,
 		RetryPolicy:         dbRetry(),
 	})
 }
