@@ -48,13 +48,16 @@ func (a *Activities) DraftResolution(ctx context.Context, d checklist.Resolution
 
 // AdoptResolution records the adopted credential resolution.
 func (a *Activities) AdoptResolution(ctx context.Context, r checklist.ResolutionAdoption) error {
-	return a.Store.AdoptResolution(ctx, r.Term, r.Council, r.ResolutionNo, r.AdoptedOn)
+	_, err := a.Store.AdoptResolution(ctx, r.Term, r.Council, r.ResolutionNo, r.AdoptedOn)
+	return err
 }
 
 // IssueCertificates renders and stores the certificate of every confirmed
 // person of a council who has none yet, and returns how many the council
 // has. Numbers are fixed by the store, so a retry after a crash issues the
-// rest with the same numbers and never a second certificate.
+// rest with the same numbers and never a second certificate. Each cites the
+// resolution as recorded: its number is the register's when the committee
+// gave none, which the workflow does not know.
 func (a *Activities) IssueCertificates(ctx context.Context, in checklist.CertificateIssue) (int, error) {
 	council, _, err := a.Store.Council(ctx, in.Term, in.Council)
 	if err != nil {
@@ -64,6 +67,13 @@ func (a *Activities) IssueCertificates(ctx context.Context, in checklist.Certifi
 	if err != nil {
 		return 0, err
 	}
+	resolutionNo, _, adopted, err := a.Store.Resolution(ctx, in.Term, in.Council)
+	if err != nil {
+		return 0, err
+	}
+	if !adopted {
+		return 0, fmt.Errorf("certificates of %s: no adopted resolution recorded", council.Code)
+	}
 	authority := council.CredentialAuthority()
 	for start := 0; start < len(pending); start += certificateBatch {
 		end := min(start+certificateBatch, len(pending))
@@ -72,13 +82,13 @@ func (a *Activities) IssueCertificates(ctx context.Context, in checklist.Certifi
 			pdf, err := certificate.Render(certificate.Certificate{
 				Term: in.Term, CouncilName: council.Name, Level: council.Level, Authority: authority,
 				Number: p.Number, CouncilCode: council.Code, FullName: p.FullName, BirthDate: p.BirthDate,
-				ResolutionNo: in.ResolutionNo, IssuedOn: in.IssuedOn, Place: council.Place(),
+				ResolutionNo: resolutionNo, IssuedOn: in.IssuedOn, Place: council.Place(),
 			})
 			if err != nil {
 				return 0, fmt.Errorf("certificate %d of %s: %w", p.Number, council.Code, err)
 			}
 			certs = append(certs, store.Certificate{Term: in.Term, Council: council.Code, Number: p.Number,
-				Person: p.Person, ResolutionNo: in.ResolutionNo, IssuedOn: in.IssuedOn, PDF: pdf})
+				Person: p.Person, ResolutionNo: resolutionNo, IssuedOn: in.IssuedOn, PDF: pdf})
 		}
 		if err := a.Store.InsertCertificates(ctx, certs); err != nil {
 			return 0, err

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"electionflow/election"
@@ -130,21 +129,9 @@ func (c Certificate) SerialNumber() string {
 // placeAndDate writes the line above the signature, e.g. "Tân Hòa, ngày 19
 // tháng 4 năm 2026", or "Ngày 19 tháng 4 năm 2026" without a place.
 func placeAndDate(place string, d election.Date) string {
-	date := longDate(d)
+	date := d.Written()
 	if place = strings.TrimSpace(place); place == "" {
 		return "N" + strings.TrimPrefix(date, "n")
 	}
 	return place + ", " + date
-}
-
-// longDate writes d the way administrative documents do (Decree
-// 30/2020/NĐ-CP): "ngày 19 tháng 4 năm 2026", with a leading zero on days
-// below 10 and on months 1 and 2 ("ngày 05 tháng 02 năm 2026").
-func longDate(d election.Date) string {
-	y, m, day := d.Time().Date()
-	month := fmt.Sprint(int(m))
-	if m <= time.February {
-		month = fmt.Sprintf("%02d", int(m))
-	}
-	return fmt.Sprintf("ngày %02d tháng %s năm %d", day, month, y)
 }

@@ -73,8 +73,10 @@ func ParseDocumentNo(s string) (string, error) {
 	return s, nil
 }
 
-// ResolutionOutcome is the adoption of a credential resolution: its number
-// and the day it was adopted.
+// ResolutionOutcome is the adoption of a credential resolution: the day it
+// was adopted and, for a resolution numbered outside electionflow, its
+// number. Left empty, as the web form and starter suggest, the number is
+// the next of the committee's register for the year (ResolutionNumber).
 type ResolutionOutcome struct {
 	ResolutionNo string `json:"resolution_no"`
 	AdoptedOn    Date   `json:"adopted_on"`
@@ -85,8 +87,10 @@ type ResolutionOutcome struct {
 // close, see ResolutionEarliest) and not in the future (today is the
 // workflow's today).
 func (o ResolutionOutcome) Validate(earliest, today Date) error {
-	if _, err := ParseDocumentNo(o.ResolutionNo); err != nil {
-		return fmt.Errorf("resolution_no: %w", err)
+	if o.ResolutionNo != "" {
+		if _, err := ParseDocumentNo(o.ResolutionNo); err != nil {
+			return fmt.Errorf("resolution_no: %w", err)
+		}
 	}
 	switch {
 	case o.AdoptedOn.IsZero():

@@ -1,6 +1,9 @@
 package election
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // peoplesCouncilPrefix is how the name of every People's Council (Hội đồng
 // nhân dân) begins; the place follows: "Hội đồng nhân dân xã Tân Hòa".
@@ -53,4 +56,16 @@ func (c Council) Place() string {
 		}
 	}
 	return place
+}
+
+// ResolutionNumber writes the number of the n-th resolution of a year in
+// the register of the council's credential authority (sổ đăng ký văn bản):
+// "12/NQ-HĐBCQG" for the National Election Council, "12/NQ-UBBC" for an
+// election committee (Decree 30/2020/NĐ-CP writes a number, the kind of
+// document and the issuing body's abbreviation).
+func (c Council) ResolutionNumber(n int) string {
+	if c.Level == LevelNational {
+		return fmt.Sprintf("%d/NQ-HĐBCQG", n)
+	}
+	return fmt.Sprintf("%d/NQ-UBBC", n)
 }

@@ -109,6 +109,8 @@ func TestElectionToCertificates(t *testing.T) {
 		{"confirmed without a certificate", `SELECT count(*) FROM credential_decisions d LEFT JOIN certificates c USING (term, person_id) WHERE d.confirmed AND c.person_id IS NULL`, 0},
 		{"councils with gaps in certificate numbers", `SELECT count(*) FROM (SELECT council_code FROM certificates GROUP BY council_code HAVING max(number) <> count(*)) x`, 0},
 		{"certificates not handed over", `SELECT count(*) FROM certificates WHERE handed_over_at IS NULL`, 0},
+		{"certificates not citing their council's resolution as recorded", `SELECT count(*) FROM certificates c JOIN credential_resolutions r USING (term, council_code) WHERE c.resolution_no <> r.resolution_no OR r.resolution_no = ''`, 0},
+		{"resolutions simulated staff left unnumbered outside the register", `SELECT count(*) FROM credential_resolutions WHERE register_number IS NULL`, 0},
 		{"areas not done", `SELECT count(*) FROM checklist_progress WHERE state <> 'done'`, 0},
 		{"areas reported", `SELECT count(*) FROM checklist_progress`, 4 * councils},
 		{"cadres assessed", `SELECT count(DISTINCT cadre_id) FROM benefit_assessments`, len(st.roster.Cadres)},

@@ -31,25 +31,12 @@ kept unless --force is given; the file is written whole or not at all.`,
 				if len(args) > 0 {
 					return usageError("certificate takes no arguments")
 				}
-				if *council == "" {
-					return usageError("--council is required")
-				}
-				code, err := election.ParseCouncilCode(*council)
-				if err != nil {
-					return usageError("--council: %v", err)
-				}
 				if *number <= 0 {
 					return usageError("--number is required: a certificate number from 1")
 				}
-				if *out == "" {
-					return usageError("--out is required: the PDF file to write")
-				}
-				if !*force {
-					if _, err := os.Lstat(*out); err == nil {
-						return fmt.Errorf("%s exists: pass --force to overwrite it", *out)
-					} else if !errors.Is(err, fs.ErrNotExist) {
-						return err
-					}
+				code, err := councilAndOut(*council, *out, *force)
+				if err != nil {
+					return err
 				}
 				s, t, err := openElection(ctx, cfg, *term)
 				if err != nil {
@@ -106,4 +93,28 @@ func writeFileAtomic(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// councilAndOut checks the --council and --out of a command that writes a
+// council's PDF: the code valid, the file named, and not there already
+// unless force.
+func councilAndOut(council, out string, force bool) (election.CouncilCode, error) {
+	if council == "" {
+		return "", usageError("--council is required")
+	}
+	code, err := election.ParseCouncilCode(council)
+	if err != nil {
+		return "", usageError("--council: %v", err)
+	}
+	if out == "" {
+		return "", usageError("--out is required: the PDF file to write")
+	}
+	if !force {
+		if _, err := os.Lstat(out); err == nil {
+			return "", fmt.Errorf("%s exists: pass --force to overwrite it", out)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+	}
+	return code, nil
 }

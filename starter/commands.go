@@ -49,7 +49,7 @@ func commands() []command {
 	return []command{
 		migrateCommand(), importCommand(), demoCommand(), electionsCommand(), startCommand(),
 		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
-		progressCommand(), summaryCommand(), certificateCommand(), rehearseCommand(),
+		progressCommand(), summaryCommand(), certificateCommand(), resolutionCommand(), rehearseCommand(),
 		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
 		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false), rulesetCommand(), benefitsCommand(),
 	}
@@ -68,7 +68,7 @@ func commandGroups() []commandGroup {
 		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users", "user-password", "user-disable", "user-enable"}},
 		{"Administrators: benefit rule sets", []string{"ruleset"}},
 		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "benefits", "simulate"}},
-		{"Managers", []string{"progress", "summary", "certificate"}},
+		{"Managers", []string{"progress", "summary", "certificate", "resolution"}},
 		{"Operators", []string{"rehearse"}},
 	}
 }

@@ -48,6 +48,10 @@ func TestStaffCommandsUsage(t *testing.T) {
 		{[]string{"certificate", "--number", "1", "--out", "x.pdf"}, "--council is required"},
 		{[]string{"certificate", "--council", "00004", "--out", "x.pdf"}, "--number is required"},
 		{[]string{"certificate", "--council", "00004", "--number", "1"}, "--out is required"},
+		{[]string{"resolution", "--out", "x.pdf"}, "--council is required"},
+		{[]string{"resolution", "--council", "00004"}, "--out is required"},
+		{[]string{"resolution", "--council", "a/b", "--out", "x.pdf"}, "--council: "},
+		{[]string{"resolution", "extra"}, "resolution takes no arguments"},
 	}
 	for _, tt := range tests {
 		r := starterEnv(t, nil, tt.args...)
@@ -96,6 +100,14 @@ func TestTermAndOfflineCommands(t *testing.T) {
 	if r := cli("certificate", "--council", "00004", "--number", "1", "--out", filepath.Join(t.TempDir(), "c.pdf")); r.code != 1 ||
 		!strings.Contains(r.stderr, "has no certificates yet") {
 		t.Errorf("certificate before issue = %d:\n%s", r.code, r.all)
+	}
+	if r := cli("resolution", "--council", "00004", "--out", filepath.Join(t.TempDir(), "r.pdf")); r.code != 1 ||
+		!strings.Contains(r.stderr, "council 00004 of election 2026-2031 has not adopted its credential resolution yet") {
+		t.Errorf("resolution before adoption = %d:\n%s", r.code, r.all)
+	}
+	if r := cli("resolution", "--council", "99999", "--out", filepath.Join(t.TempDir(), "r.pdf")); r.code != 1 ||
+		!strings.Contains(r.stderr, "election 2026-2031 has no council 99999") {
+		t.Errorf("resolution of an unknown council = %d:\n%s", r.code, r.all)
 	}
 	existing := filepath.Join(t.TempDir(), "c.pdf")
 	if err := os.WriteFile(existing, []byte("keep"), 0o644); err != nil {

@@ -38,6 +38,9 @@ type BoardRow struct {
 	OverdueTasks int
 	// NextDeadline is the soonest due time of an open task; zero when none.
 	NextDeadline time.Time
+	// ResolutionAdopted says the council's credential resolution is
+	// recorded, so its document can be printed.
+	ResolutionAdopted bool
 }
 
 // areaOrder is the order of the checklist areas, for stages.
@@ -53,8 +56,9 @@ func (s *Store) Board(ctx context.Context, term election.Term) ([]BoardRow, erro
 			SELECT council_code, count(*)::int AS n, (count(*) FILTER (WHERE overdue))::int AS late, min(due_at) AS next
 			FROM tasks WHERE term = $1 AND state = 'open' GROUP BY council_code
 		)
-		SELECT c.code, c.name, c.level, c.province, coalesce(o.n, 0), coalesce(o.late, 0), o.next
+		SELECT c.code, c.name, c.level, c.province, coalesce(o.n, 0), coalesce(o.late, 0), o.next, r.council_code IS NOT NULL
 		FROM councils c LEFT JOIN open o ON o.council_code = c.code
+		LEFT JOIN credential_resolutions r ON r.term = c.term AND r.council_code = c.code
 		WHERE c.term = $1
 		ORDER BY c.province, c.level, c.code`, string(term))
 	if err != nil {
@@ -64,7 +68,7 @@ func (s *Store) Board(ctx context.Context, term election.Term) ([]BoardRow, erro
 		r := BoardRow{Term: term}
 		var code, level, province string
 		var next *time.Time
-		err := row.Scan(&code, &r.Name, &level, &province, &r.OpenTasks, &r.OverdueTasks, &next)
+		err := row.Scan(&code, &r.Name, &level, &province, &r.OpenTasks, &r.OverdueTasks, &next, &r.ResolutionAdopted)
 		r.Council, r.Level, r.Province = election.CouncilCode(code), election.Level(level), election.ProvinceCode(province)
 		if next != nil {
 			r.NextDeadline = *next

@@ -107,18 +107,6 @@ func (s *Store) CredentialDecisions(ctx context.Context, term election.Term, cou
 	return out, nil
 }
 
-// AdoptResolution records a council's adopted credential resolution; a
-// second call keeps the first record.
-func (s *Store) AdoptResolution(ctx context.Context, term election.Term, council election.CouncilCode, number string, adoptedOn election.Date) error {
-	_, err := s.db.Exec(ctx, `
-		INSERT INTO credential_resolutions (term, council_code, resolution_no, adopted_on) VALUES ($1, $2, $3, $4)
-		ON CONFLICT DO NOTHING`, string(term), string(council), number, adoptedOn.Time())
-	if err != nil {
-		return fmt.Errorf("store: adopt resolution of %s: %w", council, err)
-	}
-	return nil
-}
-
 // CertificateSubject is a confirmed person due a certificate, with the
 // number it gets: its rank among the council's confirmed persons by ID, so
 // every retry assigns the same numbers.

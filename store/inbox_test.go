@@ -153,7 +153,7 @@ func TestCertificatesNumberedOnce(t *testing.T) {
 	}
 	day := election.MustParseDate("2026-04-10")
 	for range 2 {
-		if err := s.AdoptResolution(ctx, "2026-2031", "00004", "12/NQ-UBBC", day); err != nil {
+		if _, err := s.AdoptResolution(ctx, "2026-2031", "00004", "12/NQ-UBBC", day); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -214,7 +214,7 @@ func TestCertificatesRenumberedAfterPartialIssue(t *testing.T) {
 			if err := s.DraftResolution(ctx, term, council, decisions); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.AdoptResolution(ctx, term, council, "12/NQ-UBBC", day); err != nil {
+			if _, err := s.AdoptResolution(ctx, term, council, "12/NQ-UBBC", day); err != nil {
 				t.Fatal(err)
 			}
 			all, err := s.PendingCertificates(ctx, term, council)

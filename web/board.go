@@ -66,6 +66,9 @@ type boardQuery struct {
 type boardRow struct {
 	store.BoardRow
 	TemporalURL string
+	// ResolutionHref links the council's credential resolution PDF once
+	// it is adopted.
+	ResolutionHref string
 }
 
 // boardBody is the board page's data.
@@ -109,6 +112,9 @@ func (s *Server) boardRows(ctx context.Context, u auth.User, a auth.Action, q ur
 		// workflow to look at.
 		if s.TemporalUIURL != "" && r.Stage != "" {
 			row.TemporalURL = strings.TrimRight(s.TemporalUIURL, "/") + "/workflows/" + url.PathEscape(checklist.WorkflowID(r.Term, r.Council))
+		}
+		if r.ResolutionAdopted {
+			row.ResolutionHref = resolutionHref(r.Term, r.Council)
 		}
 		rows = append(rows, row)
 	}

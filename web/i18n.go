@@ -55,6 +55,7 @@ func translations() map[string][2]string {
 		"board":                 {"Bảng tiến độ", "Progress board"},
 		"report":                {"Báo cáo tổng hợp", "Summary report"},
 		"tokens":                {"Mã truy cập API", "API tokens"},
+		"resolution.pdf":        {"Nghị quyết xác nhận tư cách (PDF)", "Credential resolution (PDF)"},
 		"calculator":            {"Tính chế độ cán bộ", "Benefits calculator"},
 		"calc.title":            {"Tính chế độ cán bộ", "Benefits calculator"},
 		"calc.intro":            {"Các phương án và trợ cấp của cán bộ không đủ tuổi tái cử theo một bộ quy tắc chế độ. Dữ liệu nhập không được lưu.", "Options and allowances of an outgoing cadre under a benefit rule set. Nothing entered is stored."},

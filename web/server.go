@@ -108,6 +108,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /board.csv", s.page(s.boardCSV))
 	mux.HandleFunc("GET /report", s.page(s.report))
 	mux.HandleFunc("GET /report.pdf", s.page(s.reportPDF))
+	mux.HandleFunc("GET /councils/{term}/{council}/resolution.pdf", s.page(s.resolutionPDF))
 	mux.HandleFunc("GET /tokens", s.page(s.tokensPage))
 	mux.HandleFunc("POST /tokens", s.page(s.createToken))
 	mux.HandleFunc("POST /tokens/revoke", s.page(s.revokeToken))

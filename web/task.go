@@ -37,6 +37,9 @@ type taskBody struct {
 	// its own (English) words, not translated.
 	FromWorkflow bool
 	Notice       string
+	// ResolutionHref links the council's credential resolution PDF once
+	// it is adopted.
+	ResolutionHref string
 }
 
 // loadTask reads the task of the request's path and checks that the user
@@ -100,6 +103,11 @@ func (s *Server) taskBody(r request, t store.InboxTask, values map[string]string
 	}
 	if b.Trail, err = s.Store.AuditTrail(ctx, string(t.ID)); err != nil {
 		return b, err
+	}
+	if _, _, adopted, err := s.Store.Resolution(ctx, t.Term, t.Council); err != nil {
+		return b, err
+	} else if adopted {
+		b.ResolutionHref = resolutionHref(t.Term, t.Council)
 	}
 	return b, nil
 }
