@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"electionflow/election"
+	"electionflow/internal/pdftext"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -37,25 +38,6 @@ func checkPDF(t *testing.T, pdf []byte) {
 	}
 }
 
-// extractText runs pdftotext on pdf and returns its words joined by single
-// spaces; it skips the test when poppler-utils is not installed.
-func extractText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not found: install poppler-utils (apt-get install -y poppler-utils) to check the extracted text")
-	}
-	path := filepath.Join(t.TempDir(), "certificate.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
-}
-
 func TestRenderVietnameseNames(t *testing.T) {
 	for _, name := range []string{"Nguyễn Thị Hường", "Đặng Hữu Phước", "Lê Thị Ánh Tuyết"} {
 		t.Run(name, func(t *testing.T) {
@@ -67,7 +49,7 @@ func TestRenderVietnameseNames(t *testing.T) {
 			}
 			checkPDF(t, pdf)
 			t.Run("pdftotext", func(t *testing.T) {
-				text := extractText(t, pdf)
+				text := pdftext.Words(t, pdf)
 				for _, want := range []string{
 					name,
 					"GIẤY CHỨNG NHẬN ĐẠI BIỂU",
@@ -103,7 +85,7 @@ func TestRenderDecomposedName(t *testing.T) {
 	}
 	checkPDF(t, pdf)
 	t.Run("pdftotext", func(t *testing.T) {
-		if text := extractText(t, pdf); !strings.Contains(text, "Đặng Hữu Phước") {
+		if text := pdftext.Words(t, pdf); !strings.Contains(text, "Đặng Hữu Phước") {
 			t.Errorf("extracted text lacks the NFC name:\n%s", text)
 		}
 	})
@@ -125,7 +107,7 @@ func TestRenderNationalAndLongNames(t *testing.T) {
 	}
 	checkPDF(t, pdf)
 	t.Run("pdftotext", func(t *testing.T) {
-		text := extractText(t, pdf)
+		text := pdftext.Words(t, pdf)
 		for _, want := range []string{c.FullName, "TM. HỘI ĐỒNG BẦU CỬ QUỐC GIA", "1234/NQ-HĐBCQG", "Ngày 19 tháng 4 năm 2026"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("extracted text lacks %q:\n%s", want, text)

@@ -2,13 +2,11 @@ package resolution
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"electionflow/election"
+	"electionflow/internal/pdftext"
 )
 
 func sample() election.CredentialResolution {
@@ -27,27 +25,6 @@ func sample() election.CredentialResolution {
 	}
 }
 
-// pdfText returns the words of a PDF as pdftotext reads them.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext not found (poppler-utils): CI installs it")
-		}
-		t.Skip("pdftotext not found: install poppler-utils to read the PDF back")
-	}
-	path := filepath.Join(t.TempDir(), "resolution.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
-}
-
 // The resolution reads back with its diacritics: the body, its number and
 // date, each person under the right article, and the reason.
 func TestRenderReadsBack(t *testing.T) {
@@ -55,7 +32,7 @@ func TestRenderReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, pdf)
+	text := pdftext.Words(t, pdf)
 	for _, want := range []string{
 		"ỦY BAN BẦU CỬ XÃ TÂN HÒA", "Số: 1/NQ-UBBC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"Tân Hòa, ngày 02 tháng 4 năm 2026", "NGHỊ QUYẾT",
@@ -94,7 +71,7 @@ func TestRenderManyPersons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, pdf)
+	text := pdftext.Words(t, pdf)
 	for _, want := range []string{"HỘI ĐỒNG BẦU CỬ QUỐC GIA", "Hà Nội, ngày 02 tháng 4 năm 2026", "của 500 người", "500. Đại biểu số", "CHỦ TỊCH"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)

@@ -184,15 +184,8 @@ func (s *Server) apiProgress(w http.ResponseWriter, r request) error {
 	if err != nil {
 		return err
 	}
-	c, _, err := s.Store.Council(r.Context(), term, code)
-	if errors.Is(err, store.ErrNotFound) {
-		return errForbidden
-	}
-	if err != nil {
+	if err := s.mayViewCouncil(r, term, code); err != nil {
 		return err
-	}
-	if !r.User.Can(auth.ActViewTasks, auth.Place{Term: term, Province: c.Province, Council: c.Code}) {
-		return errForbidden
 	}
 	p, err := s.Ops.Progress(r.Context(), term, code)
 	if err != nil {

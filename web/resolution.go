@@ -16,6 +16,23 @@ func resolutionHref(term election.Term, council election.CouncilCode) string {
 	return fmt.Sprintf("/councils/%s/%s/resolution.pdf", term, council)
 }
 
+// mayViewCouncil checks that the user may see a council's tasks; an
+// unknown council is refused as one out of reach (403), so a council's
+// existence is not told to those who may not see it.
+func (s *Server) mayViewCouncil(r request, term election.Term, code election.CouncilCode) error {
+	c, _, err := s.Store.Council(r.Context(), term, code)
+	if errors.Is(err, store.ErrNotFound) {
+		return errForbidden
+	}
+	if err != nil {
+		return err
+	}
+	if !r.User.Can(auth.ActViewTasks, auth.Place{Term: term, Province: c.Province, Council: c.Code}) {
+		return errForbidden
+	}
+	return nil
+}
+
 // resolutionPDF serves a council's adopted credential resolution (nghị
 // quyết xác nhận tư cách) to whoever may see the council's tasks; a council
 // out of reach and an unknown one both answer 403, and a resolution not yet
@@ -29,15 +46,8 @@ func (s *Server) resolutionPDF(w http.ResponseWriter, r request) error {
 	if err != nil {
 		return errNotFound
 	}
-	c, _, err := s.Store.Council(r.Context(), term, code)
-	if errors.Is(err, store.ErrNotFound) {
-		return errForbidden
-	}
-	if err != nil {
+	if err := s.mayViewCouncil(r, term, code); err != nil {
 		return err
-	}
-	if !r.User.Can(auth.ActViewTasks, auth.Place{Term: term, Province: c.Province, Council: c.Code}) {
-		return errForbidden
 	}
 	doc, err := s.Store.ResolutionDocument(r.Context(), term, code)
 	if err != nil {

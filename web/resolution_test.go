@@ -3,15 +3,13 @@ package web
 import (
 	"context"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"electionflow/auth"
 	"electionflow/election"
+	"electionflow/internal/pdftext"
 )
 
 // A council's credential resolution downloads from the board and from its
@@ -49,7 +47,7 @@ func TestResolutionPDFDownloads(t *testing.T) {
 	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" || r.header.Get("Cache-Control") != "no-store" {
 		t.Fatalf("GET %s = %d %q", href, r.status, r.header.Get("Content-Type"))
 	}
-	text := pdfWords(t, []byte(r.body))
+	text := pdftext.Words(t, []byte(r.body))
 	for _, want := range []string{"Số: " + number, "ỦY BAN BẦU CỬ PHƯỜNG BA ĐÌNH", "Lý do: Khiếu nại có cơ sở", "Điều 1."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the resolution lacks %q:\n%s", want, text)
@@ -70,25 +68,4 @@ func TestResolutionPDFDownloads(t *testing.T) {
 			t.Errorf("GET %s by the office of 00004 = %d, want 403", other, r.status)
 		}
 	}
-}
-
-// pdfWords returns the words of a PDF as pdftotext reads them.
-func pdfWords(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext not found (poppler-utils): CI installs it")
-		}
-		t.Skip("pdftotext not found: install poppler-utils")
-	}
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
 }
