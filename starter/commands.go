@@ -265,6 +265,17 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 	return store.OpenMigrated(ctx, url)
 }
 
+// withStore opens the store of the configuration, runs fn on it and
+// closes it.
+func withStore(ctx context.Context, cfg config.Config, fn func(*store.Store) error) error {
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 // dialTemporal connects to the Temporal server of the configuration
 // (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, temporal.toml...). The SDK logs
 // only warnings and errors, to stderr, so the command's output stays clean.

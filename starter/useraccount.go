@@ -34,12 +34,9 @@ The audit log records who changed the password, never the password.`,
 				if err != nil {
 					return err
 				}
-				s, err := openStore(ctx, cfg)
-				if err != nil {
-					return err
-				}
-				defer s.Close()
-				if err := s.SetPassword(ctx, username, hash, adminActor(*actor)); err != nil {
+				if err := withStore(ctx, cfg, func(s *store.Store) error {
+					return s.SetPassword(ctx, username, hash, adminActor(*actor))
+				}); err != nil {
 					return noSuchUser(username, err)
 				}
 				fmt.Fprintf(e.stdout, "set a new password for %s\n", username)
@@ -75,12 +72,9 @@ Enabling an active user changes nothing.`
 				if err != nil {
 					return err
 				}
-				s, err := openStore(ctx, cfg)
-				if err != nil {
-					return err
-				}
-				defer s.Close()
-				if err := s.SetDisabled(ctx, username, disable, adminActor(*actor)); err != nil {
+				if err := withStore(ctx, cfg, func(s *store.Store) error {
+					return s.SetDisabled(ctx, username, disable, adminActor(*actor))
+				}); err != nil {
 					return noSuchUser(username, err)
 				}
 				fmt.Fprintf(e.stdout, "%s %s\n", verb, username)
