@@ -34,6 +34,33 @@ type InboxQuery struct {
 	Unclaimed bool
 	// Offset skips that many tasks; Limit bounds the page (0 means 100).
 	Offset, Limit int
+	// Sort orders the page; empty means SortDue.
+	Sort InboxSort
+}
+
+// InboxSort is an order of the inbox.
+type InboxSort string
+
+// The inbox's orders: soonest due first, else by council or by kind and
+// then soonest due.
+const (
+	SortDue     InboxSort = "due"
+	SortCouncil InboxSort = "council"
+	SortKind    InboxSort = "kind"
+)
+
+// orderBy is the SQL order of s, ending on the task ID so pages never
+// overlap.
+func (s InboxSort) orderBy() (string, error) {
+	switch s {
+	case "", SortDue:
+		return "t.due_at NULLS LAST, t.task_id", nil
+	case SortCouncil:
+		return "t.council_code, t.due_at NULLS LAST, t.task_id", nil
+	case SortKind:
+		return "t.kind, t.due_at NULLS LAST, t.task_id", nil
+	}
+	return "", fmt.Errorf("sort %q: want due, council or kind", string(s))
 }
 
 // TaskPage is one page of open tasks, soonest due first, and how many
@@ -59,20 +86,24 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) (TaskPage, error) {
 	if limit <= 0 {
 		limit = 100
 	}
+	order, err := q.Sort.orderBy()
+	if err != nil {
+		return TaskPage{}, fmt.Errorf("store: inbox: %w", err)
+	}
 	filters, reach, args := inboxConditions(q)
 	// The page: from each reach the first offset+limit tasks, which an
 	// index walk in due order finds without sorting every match, then
 	// the page among them (UNION drops a task two grants both reach).
 	branches := make([]string, len(reach))
 	for i, r := range reach {
-		branches[i] = `(SELECT t.task_id, t.due_at` + inboxFrom + ` WHERE ` + filters + ` AND ` + r + `
-			ORDER BY t.due_at NULLS LAST, t.task_id LIMIT ` + strconv.Itoa(q.Offset+limit) + `)`
+		branches[i] = `(SELECT t.task_id` + inboxFrom + ` WHERE ` + filters + ` AND ` + r + `
+			ORDER BY ` + order + ` LIMIT ` + strconv.Itoa(q.Offset+limit) + `)`
 	}
 	batch := &pgx.Batch{}
 	var page TaskPage
 	batch.Queue(`SELECT `+taskColumns+` FROM (`+strings.Join(branches, " UNION ")+`) p
 		JOIN tasks t ON t.task_id = p.task_id JOIN councils c ON c.term = t.term AND c.code = t.council_code
-		ORDER BY t.due_at NULLS LAST, t.task_id
+		ORDER BY `+order+`
 		LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(q.Offset), args...).Query(func(rows pgx.Rows) error {
 		var err error
 		page.Tasks, err = pgx.CollectRows(rows, scanTask)

@@ -123,12 +123,14 @@ func TestPagesShowLabelsNotCodes(t *testing.T) {
 
 	t.Run("inbox", func(t *testing.T) {
 		body := get(t, office, "/inbox?lang=vi")
-		wantAll(t, "Vietnamese inbox", body, "Trao giấy chứng nhận đại biểu", "Văn phòng HĐND",
-			`<small class="code">hand-over-certificates</small>`, `<small class="code">council-office</small>`,
+		// Named for people, codes only behind labels (in title attributes).
+		wantAll(t, "Vietnamese inbox", body, "Trao giấy chứng nhận đại biểu — ", " — phường Ba Đình</a>",
+			`<span title="council-office">Văn phòng HĐND</span>`,
 			`>Ấn định ngày khai mạc kỳ họp thứ nhất</option>`, string(handover04))
-		wantNone(t, "Vietnamese inbox", body, "<td>hand-over-certificates</td>", "<td>council-office</td>")
+		wantNone(t, "Vietnamese inbox", body, "<td>hand-over-certificates</td>", "<td>council-office</td>", `<small class="code">`,
+			">"+string(handover04)+"</a>")
 		body = get(t, office, "/inbox?lang=en")
-		wantAll(t, "English inbox", body, "Hand over the certificates", "Council office", `<small class="code">hand-over-certificates</small>`)
+		wantAll(t, "English inbox", body, "Hand over the certificates — ", `<span title="council-office">Council office</span>`)
 		wantNone(t, "English inbox", body, "Trao giấy chứng nhận đại biểu", "Văn phòng HĐND")
 	})
 	t.Run("task", func(t *testing.T) {

@@ -25,6 +25,8 @@ type taskQuery struct {
 	Claim string
 	// Page counts from 1; PerPage tasks are on each.
 	Page, PerPage int
+	// Sort is the order: due (the default), council or kind.
+	Sort store.InboxSort
 }
 
 // Paging of the inbox and the API: tasks per page by default and at most.
@@ -62,6 +64,12 @@ func parseTaskQuery(q url.Values) (taskQuery, error) {
 		f.Claim = c
 	default:
 		return f, fmt.Errorf("claim %q: want mine or unclaimed", c)
+	}
+	switch o := store.InboxSort(q.Get("sort")); o {
+	case "", store.SortDue, store.SortCouncil, store.SortKind:
+		f.Sort = o
+	default:
+		return f, fmt.Errorf("sort %q: want due, council or kind", o)
 	}
 	for _, p := range []struct {
 		name     string
@@ -107,6 +115,9 @@ func (q taskQuery) values(page int) url.Values {
 	if q.PerPage != defaultPerPage {
 		v.Set("per_page", strconv.Itoa(q.PerPage))
 	}
+	if q.Sort != "" && q.Sort != store.SortDue {
+		v.Set("sort", string(q.Sort))
+	}
 	if page > 1 {
 		v.Set("page", strconv.Itoa(page))
 	}
@@ -135,7 +146,7 @@ func (s *Server) myTasks(ctx context.Context, u auth.User, q taskQuery) (store.T
 		reach = append(reach, r)
 	}
 	iq := store.InboxQuery{Reach: reach, Council: q.Council, Kind: q.Kind, OverdueOnly: q.Overdue, Unclaimed: q.Claim == "unclaimed",
-		Offset: (q.Page - 1) * q.PerPage, Limit: q.PerPage}
+		Offset: (q.Page - 1) * q.PerPage, Limit: q.PerPage, Sort: q.Sort}
 	if q.Claim == "mine" {
 		iq.ClaimedBy = u.Username
 	}
@@ -156,10 +167,12 @@ func (s *Server) myTasks(ctx context.Context, u auth.User, q taskQuery) (store.T
 // inboxRow is a task of the inbox with what the user may do with it.
 type inboxRow struct {
 	store.InboxTask
-	Claim     store.Claim
-	Mine      bool
-	CanClaim  bool
-	CanAssign bool
+	Claim    store.Claim
+	Mine     bool
+	CanClaim bool
+	// Title names the task for people (taskTitles); DueIn says how far its
+	// due time is, DueState colours it ("overdue", "soon" or "").
+	Title, DueIn, DueState string
 }
 
 // inboxBody is the inbox page's data.
@@ -173,6 +186,15 @@ type inboxBody struct {
 	// link to the pages around it, empty at either end.
 	First, Last, Total int
 	Prev, Next         string
+	// SortLinks are the inbox in each order, filters kept.
+	SortLinks []sortLink
+}
+
+// sortLink is the inbox in one order.
+type sortLink struct {
+	Sort    store.InboxSort
+	Href    string
+	Current bool
 }
 
 // inbox lists the user's open tasks with claim, release and assign
@@ -208,11 +230,22 @@ func (s *Server) inbox(w http.ResponseWriter, r request) error {
 	if err != nil {
 		return err
 	}
+	titles, err := s.taskTitles(r.Context(), r.L, tasks)
+	if err != nil {
+		return err
+	}
+	now := s.now()
 	for _, t := range tasks {
 		c := claims[t.ID]
 		body.Rows = append(body.Rows, inboxRow{InboxTask: t, Claim: c, Mine: c.By == r.User.Username,
-			CanClaim:  r.User.Can(auth.ActClaimTask, placeOf(t)),
-			CanAssign: r.User.CanAssignTask(t.Role, placeOf(t))})
+			CanClaim: r.User.Can(auth.ActClaimTask, placeOf(t)),
+			Title:    titles[t.ID], DueIn: dueIn(r.L, t.Due, now), DueState: dueState(t.Due, now)})
+	}
+	for _, o := range []store.InboxSort{store.SortDue, store.SortCouncil, store.SortKind} {
+		sq := q
+		sq.Sort = o
+		body.SortLinks = append(body.SortLinks, sortLink{Sort: o, Href: sq.inboxURL(1),
+			Current: o == q.Sort || q.Sort == "" && o == store.SortDue})
 	}
 	return s.show(w, r, "inbox", "inbox", body)
 }
@@ -227,13 +260,47 @@ func noticeOf(r request) string {
 	return ""
 }
 
-// changeClaim claims, releases or assigns a task (POST /claims: task,
-// action, to, back), then goes back to the inbox or the task's page.
+// changeClaim claims, releases or assigns a task (action claim, release,
+// assign), or claims every task selected in the inbox (claim with several
+// task values). A claim the store refuses (taken by someone else, closed,
+// an assignee who may not take it) comes back as a notice, the others
+// still made; a task out of the user's reach refuses the whole request.
 func (s *Server) changeClaim(w http.ResponseWriter, r request) error {
-	id, err := election.ParseTaskID(r.PostFormValue("task"))
-	if err != nil {
+	action := r.PostFormValue("action")
+	raw := r.PostForm["task"]
+	if len(raw) == 0 || len(raw) > maxPerPage || len(raw) > 1 && action != "claim" {
 		return errNotFound
 	}
+	ids := make([]election.TaskID, len(raw))
+	for i, v := range raw {
+		id, err := election.ParseTaskID(v)
+		if err != nil {
+			return errNotFound
+		}
+		ids[i] = id
+	}
+	notice := ""
+	for _, id := range ids {
+		err := s.changeClaimOf(r, id, action)
+		var claimed *store.ClaimedError
+		switch {
+		case errors.As(err, &claimed), errors.Is(err, store.ErrTaskClosed), errors.Is(err, errRefusedClaim):
+			notice = "?notice=claim.refused"
+		case err != nil:
+			return err
+		}
+	}
+	back := "/inbox"
+	if r.PostFormValue("back") == "task" {
+		back = taskURL(ids[0])
+	}
+	http.Redirect(w, r.Request, back+notice, http.StatusSeeOther)
+	return nil
+}
+
+// changeClaimOf does one claim action on one task, after checking the user
+// may.
+func (s *Server) changeClaimOf(r request, id election.TaskID, action string) error {
 	t, err := s.Store.Task(r.Context(), id)
 	if err != nil {
 		if errors.Is(err, store.ErrNotFound) {
@@ -246,55 +313,43 @@ func (s *Server) changeClaim(w http.ResponseWriter, r request) error {
 		return errForbidden
 	}
 	by := store.Actor{Name: r.User.Username, Role: t.Role, Source: "web " + r.RemoteAddr}
-	switch r.PostFormValue("action") {
+	switch action {
 	case "claim":
 		if !r.User.Can(auth.ActClaimTask, p) || !r.User.CanCompleteAs(t.Role, p) {
 			return errForbidden
 		}
-		err = s.Store.ClaimTask(r.Context(), id, by)
+		return s.Store.ClaimTask(r.Context(), id, by)
 	case "release":
 		if !r.User.Can(auth.ActClaimTask, p) {
 			return errForbidden
 		}
-		err = s.Store.ReleaseTask(r.Context(), id, by)
+		return s.Store.ReleaseTask(r.Context(), id, by)
 	case "assign":
 		if !r.User.CanAssignTask(t.Role, p) {
 			return errForbidden
 		}
-		to := strings.TrimSpace(r.PostFormValue("to"))
-		if to != "" {
-			assignee, uerr := s.Store.UserByName(r.Context(), to)
-			switch {
-			case errors.Is(uerr, store.ErrNotFound):
-				err = fmt.Errorf("no user %q: %w", to, errRefusedClaim)
-			case uerr != nil:
-				return uerr
-			case assignee.Disabled || !assignee.CanCompleteAs(t.Role, p):
-				err = fmt.Errorf("%s may not complete %s: %w", to, t.ID, errRefusedClaim)
-			default:
-				to = assignee.Username
-			}
+		return s.assign(r, t, by)
+	}
+	return errNotFound
+}
+
+// assign gives task t to the user named in the form, or to nobody when the
+// name is empty; someone who may not complete it is refused.
+func (s *Server) assign(r request, t store.InboxTask, by store.Actor) error {
+	to := strings.TrimSpace(r.PostFormValue("to"))
+	if to != "" {
+		assignee, err := s.Store.UserByName(r.Context(), to)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			return fmt.Errorf("no user %q: %w", to, errRefusedClaim)
+		case err != nil:
+			return err
+		case assignee.Disabled || !assignee.CanCompleteAs(t.Role, placeOf(t)):
+			return fmt.Errorf("%s may not complete %s: %w", to, t.ID, errRefusedClaim)
 		}
-		if err == nil {
-			err = s.Store.AssignTask(r.Context(), id, to, by)
-		}
-	default:
-		return errNotFound
+		to = assignee.Username
 	}
-	var claimed *store.ClaimedError
-	notice := ""
-	switch {
-	case errors.As(err, &claimed), errors.Is(err, store.ErrTaskClosed), errors.Is(err, errRefusedClaim):
-		notice = "?notice=claim.refused"
-	case err != nil:
-		return err
-	}
-	back := "/inbox"
-	if r.PostFormValue("back") == "task" {
-		back = taskURL(id)
-	}
-	http.Redirect(w, r.Request, back+notice, http.StatusSeeOther)
-	return nil
+	return s.Store.AssignTask(r.Context(), t.ID, to, by)
 }
 
 // errRefusedClaim is an assignment to someone who may not take the task.
