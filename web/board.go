@@ -82,10 +82,10 @@ type boardBody struct {
 	// ProvincesHref opens the rollup; MissingHref the missed deadlines of
 	// the councils listed.
 	ProvincesHref, MissingHref string
-	Sorts     []string
-	Levels    []election.Level
-	Stages    []string
-	CSVHref   template.URL
+	Sorts                      []string
+	Levels                     []election.Level
+	Stages                     []string
+	CSVHref                    template.URL
 }
 
 // boardRows returns the councils of the request's election that u may
