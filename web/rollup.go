@@ -1,9 +1,11 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"electionflow/auth"
@@ -32,8 +34,11 @@ type areaBar struct {
 
 // rollupBody is the rollup page's data.
 type rollupBody struct {
-	Term      election.Term
-	Today     election.Date
+	Term  election.Term
+	Today election.Date
+	// By is the rows' order (rollupOrders); SortHref links each order.
+	By        string
+	SortHref  map[string]string
 	Rows      []rollupRow
 	Councils  int
 	CanExport bool
@@ -83,7 +88,13 @@ func (s *Server) rollupOf(r request) (rollupBody, error) {
 		AllHref:        "/board?" + url.Values{"term": {string(term)}, "view": {"councils"}}.Encode(),
 		MissingHref:    "/board/missing?" + t.Encode(),
 		MissingCSVHref: "/board/missing.csv?" + t.Encode()}
-	for _, p := range store.RollUp(standings, cal, today) {
+	body.By, body.SortHref = r.URL.Query().Get("by"), map[string]string{}
+	for _, by := range rollupOrders() {
+		body.SortHref[by] = "/board?" + url.Values{"term": {string(term)}, "view": {"provinces"}, "by": {by}}.Encode()
+	}
+	rollup := store.RollUp(standings, cal, today)
+	sortRollup(rollup, body.By)
+	for _, p := range rollup {
 		in := url.Values{"term": {string(term)}, "province": {string(p.Province)}}.Encode()
 		if p.Province == "" { // the National Assembly has no province
 			in = url.Values{"term": {string(term)}, "level": {string(election.LevelNational)}}.Encode()
@@ -95,6 +106,24 @@ func (s *Server) rollupOf(r request) (rollupBody, error) {
 		body.Rows = append(body.Rows, row)
 	}
 	return body, nil
+}
+
+// rollupOrders are the orders of the rollup besides by province: most
+// councils past a deadline, most overdue tasks, most open tasks first.
+func rollupOrders() []string { return []string{"province", "past", "overdue", "open"} }
+
+// sortRollup orders rows as by asks, the provinces that lag most first;
+// by province when by is empty or unknown.
+func sortRollup(rows []store.ProvinceRollup, by string) {
+	key := map[string]func(store.ProvinceRollup) int{
+		"past":    func(p store.ProvinceRollup) int { return p.PastDeadline },
+		"overdue": func(p store.ProvinceRollup) int { return p.OverdueTasks },
+		"open":    func(p store.ProvinceRollup) int { return p.OpenTasks },
+	}[by]
+	if key == nil {
+		return // RollUp gives them by province
+	}
+	slices.SortStableFunc(rows, func(a, b store.ProvinceRollup) int { return cmp.Compare(key(b), key(a)) })
 }
 
 // barOf sizes an area's bar over councils: each part rounded down, the

@@ -136,6 +136,16 @@ func TestRollupByProvince(t *testing.T) {
 		}
 	}
 
+	// The provinces that lag most come first when asked.
+	body = get(boss, "/board?view=provinces&by=past&lang=en")
+	if i, j := strings.Index(body, ">Province 02<"), strings.Index(body, ">Province 01<"); i < 0 || j < 0 || i > j {
+		t.Errorf("by=past does not put 02 (121 past a deadline) before 01 (3)")
+	}
+	body = get(boss, "/board?view=provinces&by=nonsense&lang=en")
+	if i, j := strings.Index(body, ">Province 02<"), strings.Index(body, ">Province 01<"); i < 0 || j < 0 || i < j {
+		t.Errorf("an unknown order is not by province")
+	}
+
 	manager01 := signedIn(t, base, "manager01")
 	rows = rollupCells(t, get(manager01, "/board?view=provinces&lang=en"))
 	if len(rows) != 1 || rows["Province 01"] == nil {
