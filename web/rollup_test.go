@@ -275,3 +275,23 @@ func TestMissingPageAndCSV(t *testing.T) {
 		t.Errorf("missing CSV of province 01 has %d lines:\n%s", n, r.body)
 	}
 }
+
+// Every key the rollup and missing pages translate exists in both
+// languages, the names of missed steps included.
+func TestRollupPagesAreTranslated(t *testing.T) {
+	keys := []string{"missed." + store.StepCredentialResolution, "missed." + store.StepFirstSession, "missed." + store.StepCadreDecisions}
+	for _, name := range []string{"rollup", "missing", "board"} {
+		b, err := templateFiles.ReadFile("templates/" + name + ".html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`\$L\.[TF] "([^"]+)"`).FindAllStringSubmatch(string(b), -1) {
+			keys = append(keys, m[1])
+		}
+	}
+	for _, k := range keys {
+		if _, ok := translations()[k]; !ok {
+			t.Errorf("no translation of %q", k)
+		}
+	}
+}
