@@ -73,13 +73,19 @@ type boardRow struct {
 
 // boardBody is the board page's data.
 type boardBody struct {
-	Query     boardQuery
+	Query boardQuery
+	// Rows are the page's councils of Total.
 	Rows      []boardRow
+	Total     int
+	Pager     pager
 	CanExport bool
-	Sorts     []string
-	Levels    []election.Level
-	Stages    []string
-	CSVHref   template.URL
+	// ProvincesHref opens the rollup; MissingHref the missed deadlines of
+	// the councils listed.
+	ProvincesHref, MissingHref string
+	Sorts                      []string
+	Levels                     []election.Level
+	Stages                     []string
+	CSVHref                    template.URL
 }
 
 // boardRows returns the councils of the request's election that u may
@@ -143,9 +149,26 @@ func (s *Server) boardRows(ctx context.Context, u auth.User, a auth.Action, q ur
 	return bq, rows, nil
 }
 
-// board shows one row per council the user may watch.
+// councilsPerPage is how many councils a board page lists.
+const councilsPerPage = 100
+
+// board opens on the rollup by province; a filter, an order or a page
+// asks for the councils.
 func (s *Server) board(w http.ResponseWriter, r request) error {
-	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActViewBoard, r.URL.Query())
+	if boardView(r.URL.Query()) != "councils" {
+		return s.rollup(w, r)
+	}
+	return s.councils(w, r, "")
+}
+
+// councils shows a page of the councils the user may watch, filtered to
+// province when the request names none.
+func (s *Server) councils(w http.ResponseWriter, r request, province string) error {
+	query := r.URL.Query()
+	if province != "" && query.Get("province") == "" {
+		query.Set("province", province)
+	}
+	q, rows, err := s.boardRows(r.Context(), r.User, auth.ActViewBoard, query)
 	if err != nil {
 		return err
 	}
@@ -154,9 +177,19 @@ func (s *Server) board(w http.ResponseWriter, r request) error {
 	if q.Stage != "" && !slices.Contains(stages, q.Stage) {
 		stages = append(stages, q.Stage)
 	}
-	return s.show(w, r, "board", "board", boardBody{Query: q, Rows: rows, Sorts: []string{"", "council", "stage", "open", "overdue", "deadline"},
+	lo, hi, p := paginate(r.URL.Query(), "/board", len(rows), councilsPerPage)
+	missing := url.Values{"term": {string(q.Term)}}
+	for k, v := range map[string]string{"province": q.Province, "level": q.Level} {
+		if v != "" {
+			missing.Set(k, v)
+		}
+	}
+	return s.show(w, r, "board", "board", boardBody{Query: q, Rows: rows[lo:hi], Total: len(rows), Pager: p,
+		Sorts:  []string{"", "council", "stage", "open", "overdue", "deadline"},
 		Levels: []election.Level{election.LevelNational, election.LevelProvince, election.LevelDistrict, election.LevelCommune},
-		Stages: stages, CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVHref: withQuery("/board.csv", r.URL.Query())})
+		Stages: stages, CanExport: mayAnywhere(r.User, auth.ActExportBoard, q.Term), CSVHref: withQuery("/board.csv", r.URL.Query()),
+		ProvincesHref: "/board?" + url.Values{"term": {string(q.Term)}, "view": {"provinces"}}.Encode(),
+		MissingHref:   "/board/missing?" + missing.Encode()})
 }
 
 // boardCSV exports the board as CSV, UTF-8 with a byte order mark so

@@ -22,7 +22,7 @@ var templateFiles embed.FS
 var staticFiles embed.FS
 
 // pages are the templates parsed with the layout, by name.
-var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens", "benefits"}
+var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens", "benefits", "rollup", "missing"}
 
 // parseTemplates parses every page with the layout.
 func parseTemplates() (map[string]*template.Template, error) {

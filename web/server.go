@@ -106,6 +106,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /tasks/{id...}", s.page(s.completeForm))
 	mux.HandleFunc("GET /board", s.page(s.board))
 	mux.HandleFunc("GET /board.csv", s.page(s.boardCSV))
+	mux.HandleFunc("GET /board/missing", s.page(s.missing))
+	mux.HandleFunc("GET /board/missing.csv", s.page(s.missingCSV))
 	mux.HandleFunc("GET /report", s.page(s.report))
 	mux.HandleFunc("GET /report.pdf", s.page(s.reportPDF))
 	mux.HandleFunc("GET /councils/{term}/{council}/resolution.pdf", s.page(s.resolutionPDF))
