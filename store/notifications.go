@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"electionflow/auth"
+	"electionflow/election"
+)
+
+// Notification is a notice a workflow recorded about a task (thông báo: a
+// reminder, an escalation, a legal deadline missed) as one user receives
+// it, with the task it is about and whether this user has read it.
+type Notification struct {
+	ID          int64
+	Kind        election.NoticeKind
+	At          time.Time
+	Lead        time.Duration
+	Task        election.TaskID
+	TaskKind    election.TaskKind
+	TaskState   election.TaskState
+	Subject     string
+	Term        election.Term
+	Council     election.CouncilCode
+	CouncilName string
+	Read        bool
+}
+
+// NotificationPage is one page of a user's notifications, newest first,
+// with how many they have in all and how many of those are unread.
+type NotificationPage struct {
+	Notifications []Notification
+	Total, Unread int
+}
+
+// noticesFrom joins the notices to their tasks and councils, for where
+// each is.
+const noticesFrom = `
+	FROM task_notices n JOIN tasks t ON t.task_id = n.task_id
+	JOIN councils c ON c.term = t.term AND c.code = t.council_code`
+
+// noticeReach is the SQL condition (with its arguments appended to args)
+// that says which notices the holder of grants receives: this is the one
+// home of that rule.
+//
+//   - a reminder (nhắc hạn) goes to whoever may complete the task: a grant
+//     of the task's role whose scope covers its council, as
+//     auth.User.CanCompleteAs decides;
+//   - an escalation (báo quá hạn) or a missed legal deadline goes to the
+//     managers (lãnh đạo) and administrators whose scope covers the
+//     task's council.
+//
+// No grant, no notice: the condition is then false.
+func noticeReach(grants []auth.Grant, args *[]any) string {
+	arg := func(v any) string { *args = append(*args, v); return "$" + strconv.Itoa(len(*args)) }
+	var or []string
+	for _, g := range grants {
+		var c string
+		switch {
+		case auth.IsStaffRole(g.Role):
+			c = "n.kind = " + arg(string(election.NoticeReminder)) + " AND n.role = " + arg(string(g.Role))
+		case g.Role == election.RoleManager || g.Role == election.RoleAdministrator:
+			c = "n.kind IN (" + arg(string(election.NoticeEscalation)) + ", " + arg(string(election.NoticeDeadlineMissed)) + ")"
+		default:
+			continue
+		}
+		c += " AND t.term = " + arg(string(g.Scope.Term))
+		switch g.Scope.Kind {
+		case auth.ScopeElection:
+		case auth.ScopeProvince:
+			c += " AND c.province = " + arg(string(g.Scope.Province))
+		case auth.ScopeCouncil:
+			c += " AND t.council_code = " + arg(string(g.Scope.Council))
+		default:
+			continue // a malformed scope covers nothing
+		}
+		or = append(or, "("+c+")")
+	}
+	if len(or) == 0 {
+		return "false"
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
+// unreadBy is the SQL condition that the user (argument $1) has not read
+// notice n.
+const unreadBy = `NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.user_id = $1 AND r.notice_id = n.id)`
+
+// UnreadNotifications counts the notices u receives and has not read: the
+// count in every page's header, so one query.
+func (s *Store) UnreadNotifications(ctx context.Context, u auth.User) (int, error) {
+	args := []any{u.ID}
+	reach := noticeReach(u.Grants, &args)
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT count(*)`+noticesFrom+` WHERE `+reach+` AND `+unreadBy, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: unread notifications of %s: %w", u.Username, err)
+	}
+	return n, nil
+}
+
+// Notifications returns a page of the notices u receives, newest first
+// (limit 0 means 100), with the counts of all and of unread ones.
+func (s *Store) Notifications(ctx context.Context, u auth.User, offset, limit int) (NotificationPage, error) {
+	if offset < 0 {
+		return NotificationPage{}, fmt.Errorf("store: notifications of %s: offset %d: want 0 or more", u.Username, offset)
+	}
+	if limit <= 0 {
+		limit = 100
+	}
+	args := []any{u.ID}
+	reach := noticeReach(u.Grants, &args)
+	var page NotificationPage
+	batch := &pgx.Batch{}
+	batch.Queue(`SELECT n.id, n.kind, n.at, n.lead_seconds, t.task_id, t.kind, t.state, t.subject, t.term, t.council_code, c.name,
+			NOT (`+unreadBy+`)`+noticesFrom+` WHERE `+reach+`
+		ORDER BY n.at DESC, n.id DESC LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(offset), args...).
+		Query(func(rows pgx.Rows) error {
+			var err error
+			page.Notifications, err = pgx.CollectRows(rows, scanNotification)
+			return err
+		})
+	batch.Queue(`SELECT count(*), count(*) FILTER (WHERE `+unreadBy+`)`+noticesFrom+` WHERE `+reach, args...).
+		QueryRow(func(row pgx.Row) error { return row.Scan(&page.Total, &page.Unread) })
+	if err := s.db.SendBatch(ctx, batch).Close(); err != nil {
+		return NotificationPage{}, fmt.Errorf("store: notifications of %s: %w", u.Username, err)
+	}
+	return page, nil
+}
+
+// scanNotification scans a row of Notifications.
+func scanNotification(row pgx.CollectableRow) (Notification, error) {
+	var n Notification
+	var kind, task, taskKind, state, term, council string
+	var lead int64
+	err := row.Scan(&n.ID, &kind, &n.At, &lead, &task, &taskKind, &state, &n.Subject, &term, &council, &n.CouncilName, &n.Read)
+	n.Kind, n.Lead, n.Task, n.TaskKind = election.NoticeKind(kind), time.Duration(lead)*time.Second, election.TaskID(task), election.TaskKind(taskKind)
+	n.TaskState, n.Term, n.Council = election.TaskState(state), election.Term(term), election.CouncilCode(council)
+	return n, err
+}
+
+// MarkNotificationRead records that u has read notice id. Reading it twice
+// changes nothing; a notice u does not receive, or that does not exist, is
+// ErrNotFound and records nothing.
+func (s *Store) MarkNotificationRead(ctx context.Context, u auth.User, id int64) error {
+	args := []any{u.ID, id}
+	reach := noticeReach(u.Grants, &args)
+	var found int
+	err := s.db.QueryRow(ctx, `
+		WITH target AS (SELECT n.id`+noticesFrom+` WHERE n.id = $2 AND `+reach+`),
+		marked AS (INSERT INTO notice_reads (user_id, notice_id) SELECT $1, id FROM target ON CONFLICT DO NOTHING)
+		SELECT count(*) FROM target`, args...).Scan(&found)
+	if err == nil && found == 0 {
+		err = fmt.Errorf("notice %d for %s: %w", id, u.Username, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("store: mark notification read: %w", err)
+	}
+	return nil
+}
+
+// MarkAllNotificationsRead records that u has read every notice they
+// receive, and returns how many were unread.
+func (s *Store) MarkAllNotificationsRead(ctx context.Context, u auth.User) (int, error) {
+	args := []any{u.ID}
+	reach := noticeReach(u.Grants, &args)
+	tag, err := s.db.Exec(ctx, `
+		INSERT INTO notice_reads (user_id, notice_id)
+		SELECT $1, n.id`+noticesFrom+` WHERE `+reach+` AND `+unreadBy+`
+		ON CONFLICT DO NOTHING`, args...)
+	if err != nil {
+		return 0, fmt.Errorf("store: mark all notifications of %s read: %w", u.Username, err)
+	}
+	return int(tag.RowsAffected()), nil
+}
