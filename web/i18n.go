@@ -204,5 +204,17 @@ func translations() map[string][2]string {
 		"bad.too-large":         {"Kết quả quá lớn: tối đa %d KiB", "The outcome is too large: at most %d KiB"},
 		"bad.form-too-large":    {"Biểu mẫu quá lớn: tối đa %d KiB", "The form is too large: at most %d KiB"},
 		"bad.json":              {"Kết quả không hợp lệ: %s", "The outcome is not valid: %s"},
+		// Notifications (thông báo): reminders, escalations, missed deadlines.
+		"notifications":          {"Thông báo", "Notifications"},
+		"notice":                 {"Thông báo", "Notice"},
+		"notice.at":              {"Thời điểm", "When"},
+		"notice.reminder":        {"Nhắc hạn", "Reminder"},
+		"notice.escalation":      {"Báo quá hạn", "Escalation: overdue"},
+		"notice.deadline-missed": {"Quá hạn luật định", "Legal deadline missed"},
+		"notice.unread":          {"Chưa đọc: %d", "Unread: %d"},
+		"notice.mark.read":       {"Đánh dấu đã đọc", "Mark as read"},
+		"notice.mark.all":        {"Đánh dấu tất cả đã đọc", "Mark all as read"},
+		"notice.shown":           {"Thông báo %d–%d trên tổng số %d", "Notifications %d–%d of %d"},
+		"no.notifications":       {"Không có thông báo nào.", "No notifications."},
 	}
 }
