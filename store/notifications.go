@@ -38,8 +38,9 @@ type NotificationPage struct {
 	Total, Unread int
 }
 
-// noticesFrom joins the notices to their tasks and councils, for where
-// each is.
+// noticesFrom joins the notices to their tasks and councils, for what a
+// page shows of them; which notices a user receives needs task_notices
+// alone (its place columns, see migration 00014).
 const noticesFrom = `
 	FROM task_notices n JOIN tasks t ON t.task_id = n.task_id
 	JOIN councils c ON c.term = t.term AND c.code = t.council_code`
@@ -69,13 +70,13 @@ func noticeReach(grants []auth.Grant, args *[]any) string {
 		default:
 			continue
 		}
-		c += " AND t.term = " + arg(string(g.Scope.Term))
+		c += " AND n.term = " + arg(string(g.Scope.Term))
 		switch g.Scope.Kind {
 		case auth.ScopeElection:
 		case auth.ScopeProvince:
-			c += " AND c.province = " + arg(string(g.Scope.Province))
+			c += " AND n.province = " + arg(string(g.Scope.Province))
 		case auth.ScopeCouncil:
-			c += " AND t.council_code = " + arg(string(g.Scope.Council))
+			c += " AND n.council_code = " + arg(string(g.Scope.Council))
 		default:
 			continue // a malformed scope covers nothing
 		}
@@ -88,16 +89,46 @@ func noticeReach(grants []auth.Grant, args *[]any) string {
 }
 
 // unreadBy is the SQL condition that the user (argument $1) has not read
-// notice n.
-const unreadBy = `NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.user_id = $1 AND r.notice_id = n.id)`
+// notice n: n is above the user's read mark (argument $2, see
+// readThrough) and has no row of its own in notice_reads.
+const unreadBy = `(n.id > $2 AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.user_id = $1 AND r.notice_id = n.id))`
 
-// UnreadNotifications counts the notices u receives and has not read: the
-// count in every page's header, so one query.
-func (s *Store) UnreadNotifications(ctx context.Context, u auth.User) (int, error) {
-	args := []any{u.ID}
+// noticeReadWindow is how many of the newest notices "mark all read"
+// records one by one rather than under the user's read mark: a notice's
+// number is taken when its transaction inserts it, and one still
+// uncommitted when the user marks all read must stay unread. This assumes
+// fewer than this many notices are recorded while one notice's
+// transaction is open (they are recorded one short transaction each).
+const noticeReadWindow = 1000
+
+// readThrough is the user's read mark: every notice numbered up to it is
+// read (0: none is by the mark).
+func (s *Store) readThrough(ctx context.Context, userID int64) (int64, error) {
+	var through int64
+	err := s.db.QueryRow(ctx, `SELECT coalesce(max(through_id), 0) FROM notice_read_marks WHERE user_id = $1`, userID).Scan(&through)
+	if err != nil {
+		return 0, fmt.Errorf("read mark of user #%d: %w", userID, err)
+	}
+	return through, nil
+}
+
+// UnreadNotifications counts the notices u receives and has not read, up
+// to limit (at least 1): the count in every page's header, so a query
+// that stops at limit, however many an election-wide manager has, and
+// looks only above the user's read mark.
+func (s *Store) UnreadNotifications(ctx context.Context, u auth.User, limit int) (int, error) {
+	if limit < 1 {
+		return 0, fmt.Errorf("store: unread notifications of %s: limit %d: want 1 or more", u.Username, limit)
+	}
+	through, err := s.readThrough(ctx, u.ID)
+	if err != nil {
+		return 0, fmt.Errorf("store: unread notifications of %s: %w", u.Username, err)
+	}
+	args := []any{u.ID, through}
 	reach := noticeReach(u.Grants, &args)
 	var n int
-	err := s.db.QueryRow(ctx, `SELECT count(*)`+noticesFrom+` WHERE `+reach+` AND `+unreadBy, args...).Scan(&n)
+	err = s.db.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM task_notices n WHERE `+reach+` AND `+unreadBy+`
+		LIMIT `+strconv.Itoa(limit)+`) unread`, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("store: unread notifications of %s: %w", u.Username, err)
 	}
@@ -113,19 +144,23 @@ func (s *Store) Notifications(ctx context.Context, u auth.User, offset, limit in
 	if limit <= 0 {
 		limit = 100
 	}
-	args := []any{u.ID}
+	through, err := s.readThrough(ctx, u.ID)
+	if err != nil {
+		return NotificationPage{}, fmt.Errorf("store: notifications of %s: %w", u.Username, err)
+	}
+	args := []any{u.ID, through}
 	reach := noticeReach(u.Grants, &args)
 	var page NotificationPage
 	batch := &pgx.Batch{}
 	batch.Queue(`SELECT n.id, n.kind, n.at, n.lead_seconds, t.task_id, t.kind, t.state, t.subject, t.term, t.council_code, c.name,
-			NOT (`+unreadBy+`)`+noticesFrom+` WHERE `+reach+`
+			NOT `+unreadBy+noticesFrom+` WHERE `+reach+`
 		ORDER BY n.at DESC, n.id DESC LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(offset), args...).
 		Query(func(rows pgx.Rows) error {
 			var err error
 			page.Notifications, err = pgx.CollectRows(rows, scanNotification)
 			return err
 		})
-	batch.Queue(`SELECT count(*), count(*) FILTER (WHERE `+unreadBy+`)`+noticesFrom+` WHERE `+reach, args...).
+	batch.Queue(`SELECT count(*), count(*) FILTER (WHERE `+unreadBy+`) FROM task_notices n WHERE `+reach, args...).
 		QueryRow(func(row pgx.Row) error { return row.Scan(&page.Total, &page.Unread) })
 	if err := s.db.SendBatch(ctx, batch).Close(); err != nil {
 		return NotificationPage{}, fmt.Errorf("store: notifications of %s: %w", u.Username, err)
@@ -152,7 +187,7 @@ func (s *Store) MarkNotificationRead(ctx context.Context, u auth.User, id int64)
 	reach := noticeReach(u.Grants, &args)
 	var found int
 	err := s.db.QueryRow(ctx, `
-		WITH target AS (SELECT n.id`+noticesFrom+` WHERE n.id = $2 AND `+reach+`),
+		WITH target AS (SELECT n.id FROM task_notices n WHERE n.id = $2 AND `+reach+`),
 		marked AS (INSERT INTO notice_reads (user_id, notice_id) SELECT $1, id FROM target ON CONFLICT DO NOTHING)
 		SELECT count(*) FROM target`, args...).Scan(&found)
 	if err == nil && found == 0 {
@@ -165,16 +200,50 @@ func (s *Store) MarkNotificationRead(ctx context.Context, u auth.User, id int64)
 }
 
 // MarkAllNotificationsRead records that u has read every notice they
-// receive, and returns how many were unread.
+// receive, and returns how many were unread. The newest
+// noticeReadWindow notices of all are recorded one by one; the user's
+// read mark covers those before them, so the header's count never looks
+// through them again.
 func (s *Store) MarkAllNotificationsRead(ctx context.Context, u auth.User) (int, error) {
-	args := []any{u.ID}
-	reach := noticeReach(u.Grants, &args)
-	tag, err := s.db.Exec(ctx, `
-		INSERT INTO notice_reads (user_id, notice_id)
-		SELECT $1, n.id`+noticesFrom+` WHERE `+reach+` AND `+unreadBy+`
-		ON CONFLICT DO NOTHING`, args...)
+	var unread int
+	err := s.InTx(ctx, func(in *Store) error {
+		tx := in.db
+		through, err := in.readThrough(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		var newest int64
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(id), 0) FROM task_notices`).Scan(&newest); err != nil {
+			return err
+		}
+		mark := max(through, newest-noticeReadWindow)
+		args := []any{u.ID, through}
+		reach := noticeReach(u.Grants, &args)
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM task_notices n WHERE `+reach+` AND `+unreadBy, args...).Scan(&unread); err != nil {
+			return err
+		}
+		args = append(args, mark)
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO notice_reads (user_id, notice_id)
+			SELECT $1, n.id FROM task_notices n WHERE `+reach+` AND n.id > $`+strconv.Itoa(len(args))+` AND n.id > $2
+			ON CONFLICT DO NOTHING`, args...); err != nil {
+			return err
+		}
+		if mark <= through {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO notice_read_marks (user_id, through_id) VALUES ($1, $2)
+			ON CONFLICT (user_id) DO UPDATE SET through_id = greatest(notice_read_marks.through_id, excluded.through_id)`,
+			u.ID, mark); err != nil {
+			return err
+		}
+		// Rows under the mark say nothing more.
+		_, err = tx.Exec(ctx, `DELETE FROM notice_reads WHERE user_id = $1 AND notice_id <= $2`, u.ID, mark)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("store: mark all notifications of %s read: %w", u.Username, err)
 	}
-	return int(tag.RowsAffected()), nil
+	return unread, nil
 }

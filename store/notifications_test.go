@@ -118,7 +118,7 @@ func TestNotificationsGoToTheirRecipients(t *testing.T) {
 			if !slices.Equal(got, tt.want) || page.Total != len(tt.want) || page.Unread != len(tt.want) {
 				t.Errorf("notifications %v (total %d, unread %d), want %v", got, page.Total, page.Unread, tt.want)
 			}
-			if n, err := s.UnreadNotifications(ctx, u); err != nil || n != len(tt.want) {
+			if n, err := s.UnreadNotifications(ctx, u, 100); err != nil || n != len(tt.want) {
 				t.Errorf("unread %d, %v; want %d", n, err, len(tt.want))
 			}
 		})
@@ -135,7 +135,7 @@ func TestMarkNotificationsRead(t *testing.T) {
 	manager := noticeUser(t, s, "manager01", auth.Grant{Role: election.RoleManager, Scope: auth.ProvinceScope(term, "01")})
 	unread := func(u auth.User) int {
 		t.Helper()
-		n, err := s.UnreadNotifications(ctx, u)
+		n, err := s.UnreadNotifications(ctx, u, 100)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -191,5 +191,78 @@ func TestMarkNotificationsRead(t *testing.T) {
 	}
 	if _, err := s.Notifications(ctx, manager, -1, 0); err == nil {
 		t.Error("a negative offset was accepted")
+	}
+	// The header's count stops at its limit.
+	if n, err := s.UnreadNotifications(ctx, office01, 1); err != nil || n != 1 {
+		t.Errorf("office01's unread up to 1: %d, %v", n, err)
+	}
+	if _, err := s.UnreadNotifications(ctx, office01, 0); err == nil {
+		t.Error("a count up to 0 was accepted")
+	}
+}
+
+// Past noticeReadWindow notices, "mark all read" leaves a read mark
+// instead of a row per notice, and a notice recorded after it is unread.
+func TestMarkAllReadLeavesAMark(t *testing.T) {
+	ctx := context.Background()
+	s := openWithRoster(t)
+	notices := noticeFixture(t, s)
+	hand04 := notices["reminder 04"]
+	extra := noticeReadWindow + 100
+	if _, err := s.pool.Exec(ctx, `
+		INSERT INTO task_notices (task_id, kind, lead_seconds, at, role)
+		SELECT $1, 'reminder', g, $2, 'council-office' FROM generate_series(1, $3::int) g`,
+		string(hand04.Task.ID), hand04.At, extra); err != nil {
+		t.Fatal(err)
+	}
+	const term election.Term = "2026-2031"
+	office04 := noticeUser(t, s, "office04", auth.Grant{Role: election.RoleCouncilOffice, Scope: auth.CouncilScope(term, "00004")})
+	office01 := noticeUser(t, s, "office01", auth.Grant{Role: election.RoleCouncilOffice, Scope: auth.ProvinceScope(term, "01")})
+	unread := func(u auth.User) int {
+		t.Helper()
+		n, err := s.UnreadNotifications(ctx, u, 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := unread(office04); n != extra+1 {
+		t.Fatalf("office04 has %d unread, want %d", n, extra+1)
+	}
+	if n, err := s.MarkAllNotificationsRead(ctx, office04); err != nil || n != extra+1 {
+		t.Fatalf("mark all read: %d, %v; want %d", n, err, extra+1)
+	}
+	if n := unread(office04); n != 0 {
+		t.Errorf("office04 has %d unread after marking all read", n)
+	}
+	if rows := count(t, s, `SELECT count(*) FROM notice_reads WHERE user_id = $1`, office04.ID); rows > noticeReadWindow {
+		t.Errorf("%d read rows: the mark should cover all but the newest %d", rows, noticeReadWindow)
+	}
+	if marks := count(t, s, `SELECT count(*) FROM notice_read_marks WHERE user_id = $1 AND through_id > 0`, office04.ID); marks != 1 {
+		t.Errorf("%d read marks, want 1", marks)
+	}
+	page, err := s.Notifications(ctx, office04, 0, 0)
+	if err != nil || page.Total != extra+1 || page.Unread != 0 || slices.ContainsFunc(page.Notifications, func(n Notification) bool { return !n.Read }) {
+		t.Errorf("office04's page after marking all read: total %d, unread %d, %v", page.Total, page.Unread, err)
+	}
+
+	later := TaskNotice{Task: hand04.Task, Kind: election.NoticeReminder, Lead: 72 * time.Hour, At: hand04.At.Add(24 * time.Hour)}
+	if err := s.NotifyTask(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	if n := unread(office04); n != 1 {
+		t.Errorf("office04 has %d unread after a new notice, want 1", n)
+	}
+	if page, _ := s.Notifications(ctx, office04, 0, 1); len(page.Notifications) != 1 || page.Notifications[0].Read || page.Unread != 1 {
+		t.Errorf("the newest notice on office04's page: %+v", page)
+	}
+	if n := unread(office01); n != extra+3 {
+		t.Errorf("office01 has %d unread, want %d: office04's mark is theirs alone", n, extra+3)
+	}
+	if n, err := s.MarkAllNotificationsRead(ctx, office04); err != nil || n != 1 {
+		t.Errorf("mark all read again: %d, %v; want 1", n, err)
+	}
+	if n := unread(office04); n != 0 {
+		t.Errorf("office04 has %d unread after marking all read again", n)
 	}
 }

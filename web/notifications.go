@@ -87,12 +87,19 @@ func (s *Server) markNotificationsRead(w http.ResponseWriter, r request) error {
 	return nil
 }
 
+// headerUnreadLimit is how far the header counts unread notifications:
+// beyond it, it shows "99+", so the count stays cheap on every page.
+const headerUnreadLimit = 100
+
 // unreadNotifications is the count of unread notifications in the header
-// of every page of a signed-in user.
-func (s *Server) unreadNotifications(r request) (*int, error) {
-	n, err := s.Store.UnreadNotifications(r.Context(), r.User)
+// of every page of a signed-in user: "0" to "99", or "99+".
+func (s *Server) unreadNotifications(r request) (string, error) {
+	n, err := s.Store.UnreadNotifications(r.Context(), r.User, headerUnreadLimit)
 	if err != nil {
-		return nil, fmt.Errorf("web: header: %w", err)
+		return "", fmt.Errorf("web: header: %w", err)
 	}
-	return &n, nil
+	if n >= headerUnreadLimit {
+		return strconv.Itoa(headerUnreadLimit-1) + "+", nil
+	}
+	return strconv.Itoa(n), nil
 }

@@ -56,9 +56,9 @@ type pageData struct {
 	// Path is the page's path, for the language links.
 	Path string
 	Body any
-	// Unread is the count of unread notifications in the header; nil
-	// where the page does not count them (sign-in, errors).
-	Unread *int
+	// Unread is the count of unread notifications in the header ("0",
+	// "99+"); empty where the page does not count them (sign-in, errors).
+	Unread string
 }
 
 // May says whether the signed-in user may do action somewhere, so the
