@@ -135,12 +135,21 @@ func (s *Store) UnreadNotifications(ctx context.Context, u auth.User, limit int)
 	return n, nil
 }
 
-// Notifications returns a page of the notices u receives, newest first
-// (limit 0 means 100), with the counts of all and of unread ones.
-func (s *Store) Notifications(ctx context.Context, u auth.User, offset, limit int) (NotificationPage, error) {
-	if offset < 0 {
-		return NotificationPage{}, fmt.Errorf("store: notifications of %s: offset %d: want 0 or more", u.Username, offset)
+// NotificationQuery asks for a page of a user's notifications: Offset
+// skips that many, Limit bounds the page (0 means 100), UnreadOnly keeps
+// the unread ones.
+type NotificationQuery struct {
+	Offset, Limit int
+	UnreadOnly    bool
+}
+
+// Notifications returns a page of the notices u receives, newest first,
+// with the counts of all and of unread ones.
+func (s *Store) Notifications(ctx context.Context, u auth.User, q NotificationQuery) (NotificationPage, error) {
+	if q.Offset < 0 {
+		return NotificationPage{}, fmt.Errorf("store: notifications of %s: offset %d: want 0 or more", u.Username, q.Offset)
 	}
+	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
 	}
@@ -150,11 +159,15 @@ func (s *Store) Notifications(ctx context.Context, u auth.User, offset, limit in
 	}
 	args := []any{u.ID, through}
 	reach := noticeReach(u.Grants, &args)
+	onlyUnread := ""
+	if q.UnreadOnly {
+		onlyUnread = " AND " + unreadBy
+	}
 	var page NotificationPage
 	batch := &pgx.Batch{}
 	batch.Queue(`SELECT n.id, n.kind, n.at, n.lead_seconds, t.task_id, t.kind, t.state, t.subject, t.term, t.council_code, c.name,
-			NOT `+unreadBy+noticesFrom+` WHERE `+reach+`
-		ORDER BY n.at DESC, n.id DESC LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(offset), args...).
+			NOT `+unreadBy+noticesFrom+` WHERE `+reach+onlyUnread+`
+		ORDER BY n.at DESC, n.id DESC LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(q.Offset), args...).
 		Query(func(rows pgx.Rows) error {
 			var err error
 			page.Notifications, err = pgx.CollectRows(rows, scanNotification)

@@ -68,7 +68,7 @@ func BenchmarkNotifications(b *testing.B) {
 		}
 		return err
 	}}, benchCase{"page-manager-election", func() error {
-		p, err := s.Notifications(ctx, manager, 0, 100)
+		p, err := s.Notifications(ctx, manager, NotificationQuery{Limit: 100})
 		if err == nil && (len(p.Notifications) != 100 || p.Total != 40_000) {
 			err = fmt.Errorf("page of %d of %d notifications, want 100 of 40000", len(p.Notifications), p.Total)
 		}

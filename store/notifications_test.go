@@ -104,7 +104,7 @@ func TestNotificationsGoToTheirRecipients(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := noticeUser(t, s, tt.name, tt.grants...)
-			page, err := s.Notifications(ctx, u, 0, 0)
+			page, err := s.Notifications(ctx, u, NotificationQuery{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -141,7 +141,7 @@ func TestMarkNotificationsRead(t *testing.T) {
 		}
 		return n
 	}
-	mine, err := s.Notifications(ctx, office04, 0, 0)
+	mine, err := s.Notifications(ctx, office04, NotificationQuery{})
 	if err != nil || len(mine.Notifications) != 1 {
 		t.Fatalf("notifications of office04: %+v, %v", mine, err)
 	}
@@ -157,14 +157,14 @@ func TestMarkNotificationsRead(t *testing.T) {
 	if n := unread(office01); n != 2 {
 		t.Errorf("office01 has %d unread, want 2: read state is per user", n)
 	}
-	page, _ := s.Notifications(ctx, office04, 0, 0)
+	page, _ := s.Notifications(ctx, office04, NotificationQuery{})
 	if len(page.Notifications) != 1 || !page.Notifications[0].Read || page.Unread != 0 || page.Total != 1 {
 		t.Errorf("office04's page after reading: %+v", page)
 	}
 
 	// The manager's escalation is not office04's to mark, nor is a notice
 	// that does not exist.
-	esc, _ := s.Notifications(ctx, manager, 0, 0)
+	esc, _ := s.Notifications(ctx, manager, NotificationQuery{})
 	for _, bad := range []int64{esc.Notifications[0].ID, -1, 1 << 40} {
 		if err := s.MarkNotificationRead(ctx, office04, bad); !errors.Is(err, ErrNotFound) {
 			t.Errorf("marking notice %d read for office04: %v, want not found", bad, err)
@@ -189,7 +189,7 @@ func TestMarkNotificationsRead(t *testing.T) {
 	if n := unread(office01); n != 2 {
 		t.Errorf("office01 has %d unread after the manager read theirs, want 2", n)
 	}
-	if _, err := s.Notifications(ctx, manager, -1, 0); err == nil {
+	if _, err := s.Notifications(ctx, manager, NotificationQuery{Offset: -1}); err == nil {
 		t.Error("a negative offset was accepted")
 	}
 	// The header's count stops at its limit.
@@ -241,7 +241,7 @@ func TestMarkAllReadLeavesAMark(t *testing.T) {
 	if marks := count(t, s, `SELECT count(*) FROM notice_read_marks WHERE user_id = $1 AND through_id > 0`, office04.ID); marks != 1 {
 		t.Errorf("%d read marks, want 1", marks)
 	}
-	page, err := s.Notifications(ctx, office04, 0, 0)
+	page, err := s.Notifications(ctx, office04, NotificationQuery{})
 	if err != nil || page.Total != extra+1 || page.Unread != 0 || slices.ContainsFunc(page.Notifications, func(n Notification) bool { return !n.Read }) {
 		t.Errorf("office04's page after marking all read: total %d, unread %d, %v", page.Total, page.Unread, err)
 	}
@@ -253,8 +253,12 @@ func TestMarkAllReadLeavesAMark(t *testing.T) {
 	if n := unread(office04); n != 1 {
 		t.Errorf("office04 has %d unread after a new notice, want 1", n)
 	}
-	if page, _ := s.Notifications(ctx, office04, 0, 1); len(page.Notifications) != 1 || page.Notifications[0].Read || page.Unread != 1 {
+	if page, _ := s.Notifications(ctx, office04, NotificationQuery{Limit: 1}); len(page.Notifications) != 1 || page.Notifications[0].Read || page.Unread != 1 {
 		t.Errorf("the newest notice on office04's page: %+v", page)
+	}
+	if page, err := s.Notifications(ctx, office04, NotificationQuery{UnreadOnly: true}); err != nil || len(page.Notifications) != 1 ||
+		page.Notifications[0].Lead != later.Lead || page.Total != extra+2 {
+		t.Errorf("office04's unread only: %+v, %v", page, err)
 	}
 	if n := unread(office01); n != extra+3 {
 		t.Errorf("office01 has %d unread, want %d: office04's mark is theirs alone", n, extra+3)

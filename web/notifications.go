@@ -44,7 +44,7 @@ func (s *Server) notificationsPage(w http.ResponseWriter, r request) error {
 			page = n
 		}
 	}
-	p, err := s.Store.Notifications(r.Context(), r.User, (page-1)*notificationsPerPage, notificationsPerPage)
+	p, err := s.Store.Notifications(r.Context(), r.User, store.NotificationQuery{Offset: (page - 1) * notificationsPerPage, Limit: notificationsPerPage})
 	if err != nil {
 		return fmt.Errorf("web: notifications: %w", err)
 	}
