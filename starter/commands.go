@@ -52,6 +52,7 @@ func commands() []command {
 		progressCommand(), summaryCommand(), certificateCommand(), resolutionCommand(), rehearseCommand(),
 		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
 		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false), rulesetCommand(), benefitsCommand(),
+		notificationsCommand(),
 	}
 }
 
@@ -67,7 +68,7 @@ func commandGroups() []commandGroup {
 	return []commandGroup{
 		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users", "user-password", "user-disable", "user-enable"}},
 		{"Administrators: benefit rule sets", []string{"ruleset"}},
-		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "benefits", "simulate"}},
+		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "benefits", "simulate", "notifications"}},
 		{"Managers", []string{"progress", "summary", "certificate", "resolution"}},
 		{"Operators", []string{"rehearse"}},
 	}

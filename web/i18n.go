@@ -233,5 +233,17 @@ func translations() map[string][2]string {
 		"missed.first-session":         {"Khai mạc kỳ họp thứ nhất", "First session opened"},
 		"missed.cadre-decisions":       {"Quyết định chế độ cho cán bộ không đủ tuổi tái cử", "Outgoing cadres' benefit decisions"},
 		"page.of":                      {"Trang %d/%d", "Page %d of %d"},
+		// Notifications (thông báo): reminders, escalations, missed deadlines.
+		"notifications":          {"Thông báo", "Notifications"},
+		"notice":                 {"Thông báo", "Notice"},
+		"notice.at":              {"Thời điểm", "When"},
+		"notice.reminder":        {"Nhắc hạn", "Reminder"},
+		"notice.escalation":      {"Báo quá hạn", "Escalation: overdue"},
+		"notice.deadline-missed": {"Quá hạn luật định", "Legal deadline missed"},
+		"notice.unread":          {"Chưa đọc: %d", "Unread: %d"},
+		"notice.mark.read":       {"Đánh dấu đã đọc", "Mark as read"},
+		"notice.mark.all":        {"Đánh dấu tất cả đã đọc", "Mark all as read"},
+		"notice.shown":           {"Thông báo %d–%d trên tổng số %d", "Notifications %d–%d of %d"},
+		"no.notifications":       {"Không có thông báo nào.", "No notifications."},
 	}
 }

@@ -22,7 +22,7 @@ var templateFiles embed.FS
 var staticFiles embed.FS
 
 // pages are the templates parsed with the layout, by name.
-var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens", "benefits", "rollup", "missing"}
+var pageNames = []string{"signin", "error", "inbox", "task", "board", "report", "tokens", "benefits", "rollup", "missing", "notifications"}
 
 // parseTemplates parses every page with the layout.
 func parseTemplates() (map[string]*template.Template, error) {
@@ -56,6 +56,9 @@ type pageData struct {
 	// Path is the page's path, for the language links.
 	Path string
 	Body any
+	// Unread is the count of unread notifications in the header ("0",
+	// "99+"); empty where the page does not count them (sign-in, errors).
+	Unread string
 }
 
 // May says whether the signed-in user may do action somewhere, so the
@@ -90,6 +93,10 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, d pageDa
 
 // show renders a page of a signed-in user with status 200.
 func (s *Server) show(w http.ResponseWriter, r request, name, titleKey string, body any) error {
-	s.render(w, http.StatusOK, name, pageData{L: r.L, User: &r.User, Title: r.L.T(titleKey), Path: r.URL.Path, Body: body})
+	unread, err := s.unreadNotifications(r)
+	if err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, name, pageData{L: r.L, User: &r.User, Title: r.L.T(titleKey), Path: r.URL.Path, Body: body, Unread: unread})
 	return nil
 }

@@ -116,6 +116,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /tokens/revoke", s.page(s.revokeToken))
 	mux.HandleFunc("GET /benefits", s.page(s.benefitsPage))
 	mux.HandleFunc("POST /benefits", s.page(s.benefitsPage))
+	mux.HandleFunc("GET /notifications", s.page(s.notificationsPage))
+	mux.HandleFunc("POST /notifications/read", s.page(s.markNotificationsRead))
 
 	api := http.NewServeMux()
 	api.HandleFunc("GET /api/tasks", s.api(s.apiTasks))
