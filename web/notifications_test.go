@@ -70,12 +70,13 @@ func TestNotificationsThroughHTTP(t *testing.T) {
 	if page.status != http.StatusOK || unreadInHeader(t, page.body) != "1" {
 		t.Fatalf("council office's notifications = %d, header %q:\n%s", page.status, unreadInHeader(t, page.body), page.body)
 	}
-	for _, want := range []string{`href="/tasks/` + string(handover04) + `"`, "Reminder", "Hội đồng nhân dân phường Ba Đình", "Unread: 1"} {
+	for _, want := range []string{`href="/tasks/` + string(handover04) + `" title="` + string(handover04) + `">Hand over the certificates</a>`,
+		"Reminder", "Hội đồng nhân dân phường Ba Đình", "Unread: 1"} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("council office's notifications lack %q", want)
 		}
 	}
-	for _, not := range []string{string(handover08), "Escalation"} {
+	for _, not := range []string{string(handover08), "Escalation", ">hand-over-certificates<", ">" + string(handover04) + "<"} {
 		if strings.Contains(page.body, not) {
 			t.Errorf("council office of 00004 sees %q, another council's reminder or a manager's escalation", not)
 		}
