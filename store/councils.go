@@ -41,17 +41,21 @@ func (s *Store) Council(ctx context.Context, term election.Term, code election.C
 		c.RerunElectionDay = election.DateOf(*rerun)
 	}
 	e.Term, e.ElectionDay = election.Term(termDB), election.DateOf(electionDay)
-	var days map[string]int
-	if err := json.Unmarshal(deadlineDays, &days); err != nil {
-		return c, e, fmt.Errorf("store: deadline overrides of %s: %w", term, err)
+	e.DeadlineDays, err = deadlineOverrides(term, deadlineDays)
+	return c, e, err
+}
+
+// deadlineOverrides reads an election's deadline_days column: the days of
+// the deadlines it sets apart from the law's defaults; nil when none.
+func deadlineOverrides(term election.Term, raw []byte) (map[election.DeadlineKind]int, error) {
+	var days map[election.DeadlineKind]int
+	if err := json.Unmarshal(raw, &days); err != nil {
+		return nil, fmt.Errorf("store: deadline overrides of %s: %w", term, err)
 	}
-	for k, v := range days {
-		if e.DeadlineDays == nil {
-			e.DeadlineDays = make(map[election.DeadlineKind]int)
-		}
-		e.DeadlineDays[election.DeadlineKind(k)] = v
+	if len(days) == 0 {
+		return nil, nil
 	}
-	return c, e, nil
+	return days, nil
 }
 
 // CouncilFilter selects councils of an election.

@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -121,9 +120,9 @@ func (s *Store) calendarOf(ctx context.Context, term election.Term) (election.Ca
 	if err != nil {
 		return election.Calendar{}, fmt.Errorf("store: election %s: %w", term, err)
 	}
-	var days map[election.DeadlineKind]int
-	if err := json.Unmarshal(raw, &days); err != nil {
-		return election.Calendar{}, fmt.Errorf("store: deadline overrides of %s: %w", term, err)
+	days, err := deadlineOverrides(term, raw)
+	if err != nil {
+		return election.Calendar{}, err
 	}
 	cal, err := election.Election{Term: term, ElectionDay: election.DateOf(day), DeadlineDays: days}.Calendar()
 	if err != nil {
