@@ -82,3 +82,14 @@ func subjectPattern(format string) *regexp.Regexp {
 	b.WriteString("$")
 	return regexp.MustCompile(b.String())
 }
+
+// CadreOf is the outgoing cadre a task of a cadre's case is about, read
+// from its subject ("cadre <id>"); false for a task of any other kind, or
+// a subject not in that form.
+func CadreOf(t election.Task) (election.CadreID, bool) {
+	values, ok := ParseSubject(t.Kind, t.Subject)
+	if !ok || subjectFormats()[t.Kind] != "cadre %s" || len(values) != 1 || values[0] == "" {
+		return "", false
+	}
+	return election.CadreID(values[0]), true
+}

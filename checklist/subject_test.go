@@ -70,3 +70,20 @@ func TestParseSubjectRefusesOtherText(t *testing.T) {
 		t.Errorf("Subject of an unknown kind = %q", got)
 	}
 }
+
+func TestCadreOf(t *testing.T) {
+	for _, tt := range []struct {
+		task election.Task
+		want election.CadreID
+		ok   bool
+	}{
+		{election.Task{Kind: election.KindVerifyCadreRecord, Subject: Subject(election.KindVerifyCadreRecord, "CB-001")}, "CB-001", true},
+		{election.Task{Kind: election.KindDecideCadreBenefits, Subject: "cadre 20007-C002"}, "20007-C002", true},
+		{election.Task{Kind: election.KindVerifyCadreRecord, Subject: "someone"}, "", false},
+		{election.Task{Kind: election.KindAppraiseNomination, Subject: Subject(election.KindAppraiseNomination, "N1")}, "", false},
+	} {
+		if got, ok := CadreOf(tt.task); got != tt.want || ok != tt.ok {
+			t.Errorf("CadreOf(%s %q) = %q, %v; want %q, %v", tt.task.Kind, tt.task.Subject, got, ok, tt.want, tt.ok)
+		}
+	}
+}

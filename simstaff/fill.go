@@ -168,14 +168,13 @@ func within(today, from, to election.Date) election.Date {
 	return today
 }
 
-// cadreOf is the cadre a cadre case's task is about, read from the task's
-// subject ("cadre <id>").
+// cadreOf is the cadre a cadre case's task is about (checklist.CadreOf).
 func cadreOf(t election.Task) (election.CadreID, error) {
-	values, ok := checklist.ParseSubject(t.Kind, t.Subject)
-	if !ok || len(values) != 1 || values[0] == "" {
+	id, ok := checklist.CadreOf(t)
+	if !ok {
 		return "", fmt.Errorf("task %s: subject %q names no cadre", t.ID, t.Subject)
 	}
-	return election.CadreID(values[0]), nil
+	return id, nil
 }
 
 // cadreOption is the option a cadre picks: early retirement when it is

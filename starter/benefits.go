@@ -10,6 +10,7 @@ import (
 	"electionflow/election"
 	"electionflow/election/retirement"
 	"electionflow/internal/config"
+	"electionflow/store"
 )
 
 // benefitsCommand is "starter benefits": the HR officers' calculator of an
@@ -49,21 +50,16 @@ future, negative months, a date outside every rule set.
 				if err != nil {
 					return usageError("%v", err)
 				}
-				rs, err := retirement.Choose(req.RuleSet, req.Date)
-				if err != nil {
+				// A date outside the rule set is refused before the
+				// database is needed.
+				if _, err := retirement.Choose(req.RuleSet, req.Date); err != nil {
 					return err
 				}
-				s, err := openStore(ctx, cfg)
-				if err != nil {
+				var calc retirement.Calculation
+				if err := withStore(ctx, cfg, func(s *store.Store) error {
+					calc, err = s.CalculateBenefits(ctx, req, election.Today(time.Now()))
 					return err
-				}
-				defer s.Close()
-				v, err := s.Verification(ctx, rs.ID)
-				if err != nil {
-					return err
-				}
-				calc, err := retirement.Calculate(req, election.Today(time.Now()), v)
-				if err != nil {
+				}); err != nil {
 					return err
 				}
 				return printCalculation(e.stdout, req, calc)

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"electionflow/checklist"
 	"electionflow/election"
 	"electionflow/internal/config"
 	"electionflow/store"
@@ -386,7 +387,10 @@ func showNominations(ctx context.Context, w io.Writer, s *store.Store, t store.I
 // showCadreCase prints the cadre's record and the latest computation of
 // their options, with every amount and how it was reached.
 func showCadreCase(ctx context.Context, w io.Writer, s *store.Store, t store.InboxTask) error {
-	id := election.CadreID(strings.Split(taskSubjectPath(t), "/")[0])
+	id, ok := checklist.CadreOf(t.Task)
+	if !ok {
+		return fmt.Errorf("task %s: subject %q names no cadre", t.ID, t.Subject)
+	}
 	c, err := s.Cadre(ctx, t.Term, id)
 	if err != nil {
 		return err
@@ -414,15 +418,6 @@ func showCadreCase(ctx context.Context, w io.Writer, s *store.Store, t store.Inb
 		fmt.Fprintf(w, "    %s\n", line)
 	}
 	return nil
-}
-
-// taskSubjectPath is what follows the kind in a task ID.
-func taskSubjectPath(t store.InboxTask) string {
-	parts := strings.SplitN(string(t.ID), "/", 4)
-	if len(parts) < 4 {
-		return ""
-	}
-	return parts[3]
 }
 
 func joinIDs(ids []election.PersonID) string {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sort"
 	"testing"
 	"time"
 
@@ -79,10 +78,7 @@ func BenchmarkInboxAndSummary(b *testing.B) {
 	ctx := context.Background()
 	s := openTestTB(b)
 	seedScale(b, s)
-	cases := []struct {
-		name string
-		run  func() error
-	}{
+	cases := []benchCase{
 		{"inbox-role-province", func() error {
 			_, err := s.ListTasks(ctx, TaskFilter{Term: "2026-2031", Role: election.RoleCouncilOffice, Province: "17", Limit: 100})
 			return err
@@ -125,20 +121,6 @@ func BenchmarkInboxAndSummary(b *testing.B) {
 		}},
 	}
 	for _, c := range cases {
-		b.Run(c.name, func(b *testing.B) {
-			times := make([]time.Duration, 0, b.N)
-			for b.Loop() {
-				start := time.Now()
-				if err := c.run(); err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
-			}
-			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-			p := func(q float64) time.Duration { return times[int(q*float64(len(times)-1))] }
-			b.ReportMetric(float64(p(0.5).Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(p(0.99).Microseconds())/1000, "p99-ms")
-			b.Logf("%s over %d runs: p50 %v, p99 %v", c.name, len(times), p(0.5), p(0.99))
-		})
+		b.Run(c.name, c.time)
 	}
 }

@@ -2,9 +2,8 @@ package store
 
 import (
 	"context"
-	"sort"
+	"fmt"
 	"testing"
-	"time"
 
 	"electionflow/election"
 )
@@ -19,22 +18,14 @@ func BenchmarkRollup(b *testing.B) {
 	s := openTestTB(b)
 	seedScale(b, s)
 	today := election.MustParseDate("2026-05-01")
-	times := make([]time.Duration, 0, b.N)
-	for b.Loop() {
-		start := time.Now()
+	benchCase{name: "rollup of 3,367 councils", run: func() error {
 		cal, standings, err := s.Standings(ctx, "2026-2031")
 		if err != nil {
-			b.Fatal(err)
+			return err
 		}
-		rollup := RollUp(standings, cal, today)
-		times = append(times, time.Since(start))
-		if len(standings) != 3367 || len(rollup) != 35 {
-			b.Fatalf("%d standings in %d rows, want 3367 in 35", len(standings), len(rollup))
+		if rollup := RollUp(standings, cal, today); len(standings) != 3367 || len(rollup) != 35 {
+			return fmt.Errorf("%d standings in %d rows, want 3367 in 35", len(standings), len(rollup))
 		}
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	p := func(q float64) time.Duration { return times[int(q*float64(len(times)-1))] }
-	b.ReportMetric(float64(p(0.5).Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(p(0.99).Microseconds())/1000, "p99-ms")
-	b.Logf("rollup of 3,367 councils over %d runs: p50 %v, p99 %v", len(times), p(0.5), p(0.99))
+		return nil
+	}}.time(b)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"electionflow/election"
 	"electionflow/election/retirement"
 )
 
@@ -89,4 +90,19 @@ func latestVerification(ctx context.Context, q rowQuerier, id retirement.RuleSet
 		return retirement.Verification{RuleSet: id}, nil
 	}
 	return v, err
+}
+
+// CalculateBenefits computes req under the rule set it names, or the one
+// in force on its date, with that rule set's recorded verification: what
+// the calculator shows on the web and in `starter benefits`.
+func (s *Store) CalculateBenefits(ctx context.Context, req retirement.Request, today election.Date) (retirement.Calculation, error) {
+	rs, err := retirement.Choose(req.RuleSet, req.Date)
+	if err != nil {
+		return retirement.Calculation{}, err
+	}
+	v, err := s.Verification(ctx, rs.ID)
+	if err != nil {
+		return retirement.Calculation{}, err
+	}
+	return retirement.Calculate(req, today, v)
 }

@@ -71,8 +71,7 @@ func (s *Server) benefitsPage(w http.ResponseWriter, r request) error {
 			body.Calc = calc
 		}
 	}
-	s.render(w, status, "benefits", pageData{L: r.L, User: &r.User, Title: r.L.T("calc.title"), Path: r.URL.Path, Body: body})
-	return nil
+	return s.showStatus(w, r, status, "benefits", "calc.title", body)
 }
 
 // calculateBenefits computes a form under the rule set it names or the
@@ -82,15 +81,7 @@ func (s *Server) calculateBenefits(r request, f retirement.Form) (*benefitsResul
 	if err != nil {
 		return nil, err
 	}
-	rs, err := retirement.Choose(req.RuleSet, req.Date)
-	if err != nil {
-		return nil, err
-	}
-	v, err := s.Store.Verification(r.Context(), rs.ID)
-	if err != nil {
-		return nil, err
-	}
-	calc, err := retirement.Calculate(req, election.Today(s.now()), v)
+	calc, err := s.Store.CalculateBenefits(r.Context(), req, election.Today(s.now()))
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"electionflow/checklist"
 	"electionflow/election"
 	"electionflow/store"
 )
@@ -138,7 +139,10 @@ func (s *Server) firstSessionContext(ctx context.Context, l lang, t store.InboxT
 // their options.
 func (s *Server) cadreContext(ctx context.Context, l lang, t store.InboxTask) (taskContext, error) {
 	var c taskContext
-	id := election.CadreID(strings.Split(subjectPath(t), "/")[0])
+	id, ok := checklist.CadreOf(t.Task)
+	if !ok {
+		return c, fmt.Errorf("web: task %s: subject %q names no cadre", t.ID, t.Subject)
+	}
 	k, err := s.Store.Cadre(ctx, t.Term, id)
 	if err != nil {
 		return c, fmt.Errorf("web: cadre %s: %w", id, err)

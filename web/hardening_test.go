@@ -15,30 +15,7 @@ import (
 	"electionflow/election"
 	"electionflow/internal/pgtest"
 	"electionflow/pglocal"
-	"electionflow/roster"
-	"electionflow/store"
 )
-
-// importRoster imports the roster package's test roster into the database
-// at dbURL after change has edited it.
-func importRoster(t *testing.T, dbURL string, change func(*election.Roster)) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := store.OpenMigrated(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Close)
-	r, err := roster.ReadDir(filepath.Join("..", "roster", "testdata", "good"), election.DefaultLevels())
-	if err != nil {
-		t.Fatal(err)
-	}
-	change(&r)
-	if _, err := s.ImportRoster(ctx, r, store.Actor{Name: "test", Role: election.RoleAdministrator}); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // A council imported with a formula for a name is exported as text, and
 // the export is never cached.

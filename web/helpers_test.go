@@ -62,9 +62,16 @@ func (f *fakeOps) Progress(_ context.Context, t election.Term, c election.Counci
 // tests imported; its URL is returned for the sessions' pool.
 func testDB(t *testing.T) (*store.Store, string) {
 	t.Helper()
-	ctx := context.Background()
 	url := pgtest.NewDatabase(t)
-	s, err := store.OpenMigrated(ctx, url)
+	return importRoster(t, url, func(*election.Roster) {}), url
+}
+
+// importRoster imports the roster package's test roster into the database
+// at dbURL after change has edited it.
+func importRoster(t *testing.T, dbURL string, change func(*election.Roster)) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.OpenMigrated(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,10 +80,11 @@ func testDB(t *testing.T) (*store.Store, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	change(&r)
 	if _, err := s.ImportRoster(ctx, r, store.Actor{Name: "test", Role: election.RoleAdministrator}); err != nil {
 		t.Fatal(err)
 	}
-	return s, url
+	return s
 }
 
 // newServer is a web server over s with sessions in the database at url.

@@ -262,26 +262,29 @@ func noticeOf(r request) string {
 
 // changeClaim claims, releases or assigns a task (action claim, release,
 // assign), or claims every task selected in the inbox (claim with several
-// task values). A claim the store refuses (taken by someone else, closed,
-// an assignee who may not take it) comes back as a notice, the others
-// still made; a task out of the user's reach refuses the whole request.
+// task values). Every task is checked first: one out of the user's reach
+// refuses the whole request and changes nothing. A claim the store
+// refuses (taken by someone else, closed, an assignee who may not take it)
+// comes back as a notice, the others still made.
 func (s *Server) changeClaim(w http.ResponseWriter, r request) error {
 	action := r.PostFormValue("action")
 	raw := r.PostForm["task"]
 	if len(raw) == 0 || len(raw) > maxPerPage || len(raw) > 1 && action != "claim" {
 		return errNotFound
 	}
-	ids := make([]election.TaskID, len(raw))
+	tasks := make([]store.InboxTask, len(raw))
 	for i, v := range raw {
 		id, err := election.ParseTaskID(v)
 		if err != nil {
 			return errNotFound
 		}
-		ids[i] = id
+		if tasks[i], err = s.claimableTask(r, id, action); err != nil {
+			return err
+		}
 	}
 	notice := ""
-	for _, id := range ids {
-		err := s.changeClaimOf(r, id, action)
+	for _, t := range tasks {
+		err := s.changeClaimOf(r, t, action)
 		var claimed *store.ClaimedError
 		switch {
 		case errors.As(err, &claimed), errors.Is(err, store.ErrTaskClosed), errors.Is(err, errRefusedClaim):
@@ -292,45 +295,53 @@ func (s *Server) changeClaim(w http.ResponseWriter, r request) error {
 	}
 	back := "/inbox"
 	if r.PostFormValue("back") == "task" {
-		back = taskURL(ids[0])
+		back = taskURL(tasks[0].ID)
 	}
 	http.Redirect(w, r.Request, back+notice, http.StatusSeeOther)
 	return nil
 }
 
-// changeClaimOf does one claim action on one task, after checking the user
-// may.
-func (s *Server) changeClaimOf(r request, id election.TaskID, action string) error {
+// claimableTask reads a task and checks that the user may do action on
+// it; an unknown task is refused as one out of reach.
+func (s *Server) claimableTask(r request, id election.TaskID, action string) (store.InboxTask, error) {
 	t, err := s.Store.Task(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return t, errForbidden
+	}
 	if err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return errForbidden
-		}
-		return err
+		return t, err
 	}
 	p := placeOf(t)
 	if !r.User.CanViewTask(t.Role, p) {
-		return errForbidden
+		return t, errForbidden
 	}
+	var may bool
+	switch action {
+	case "claim":
+		may = r.User.Can(auth.ActClaimTask, p) && r.User.CanCompleteAs(t.Role, p)
+	case "release":
+		may = r.User.Can(auth.ActClaimTask, p)
+	case "assign":
+		may = r.User.CanAssignTask(t.Role, p)
+	default:
+		return t, errNotFound
+	}
+	if !may {
+		return t, errForbidden
+	}
+	return t, nil
+}
+
+// changeClaimOf does one claim action on a task claimableTask allowed.
+func (s *Server) changeClaimOf(r request, t store.InboxTask, action string) error {
 	by := store.Actor{Name: r.User.Username, Role: t.Role, Source: "web " + r.RemoteAddr}
 	switch action {
 	case "claim":
-		if !r.User.Can(auth.ActClaimTask, p) || !r.User.CanCompleteAs(t.Role, p) {
-			return errForbidden
-		}
-		return s.Store.ClaimTask(r.Context(), id, by)
+		return s.Store.ClaimTask(r.Context(), t.ID, by)
 	case "release":
-		if !r.User.Can(auth.ActClaimTask, p) {
-			return errForbidden
-		}
-		return s.Store.ReleaseTask(r.Context(), id, by)
-	case "assign":
-		if !r.User.CanAssignTask(t.Role, p) {
-			return errForbidden
-		}
-		return s.assign(r, t, by)
+		return s.Store.ReleaseTask(r.Context(), t.ID, by)
 	}
-	return errNotFound
+	return s.assign(r, t, by)
 }
 
 // assign gives task t to the user named in the form, or to nobody when the

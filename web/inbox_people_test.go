@@ -105,6 +105,17 @@ func TestInboxForPeople(t *testing.T) {
 	if claims[review.ID].By != "quanly" || claims[handover.ID].By != "quanly" || claims[verify.ID].By != "" {
 		t.Errorf("claims after claiming two: %+v", claims)
 	}
+	// A selection with a task out of reach changes nothing at all.
+	addUser(t, s, "vanphong04", auth.Grant{Role: election.RoleCouncilOffice, Scope: auth.CouncilScope(term, "00004")})
+	office := browser(t)
+	signIn(t, office, ts.URL, "vanphong04")
+	mixed := url.Values{"action": {"claim"}, "task": {string(verify.ID), string(handover.ID)}}
+	if r := do(t, office, "POST", ts.URL+"/claims", mixed, nil); r.status != http.StatusForbidden {
+		t.Errorf("claiming a task of another council among one's own = %d, want 403", r.status)
+	}
+	if claims, err := s.Claims(ctx, []election.TaskID{verify.ID}); err != nil || claims[verify.ID].By != "" {
+		t.Errorf("a refused selection claimed %+v (%v)", claims, err)
+	}
 	release := url.Values{"action": {"release"}, "task": {string(review.ID), string(handover.ID)}}
 	if r := do(t, c, "POST", ts.URL+"/claims", release, nil); r.status != http.StatusNotFound {
 		t.Errorf("releasing two at once = %d, want 404", r.status)

@@ -88,6 +88,11 @@ func TestNotificationsThroughHTTP(t *testing.T) {
 	if inbox := do(t, office, "GET", ts.URL+"/inbox", nil, nil); unreadInHeader(t, inbox.body) != "1" {
 		t.Errorf("the inbox's header counts %s unread, want 1", unreadInHeader(t, inbox.body))
 	}
+	// A task form shown again after a refusal keeps the header's count.
+	refused := do(t, office, "POST", ts.URL+"/tasks/"+string(handover04), url.Values{"date": {"not a date"}}, nil)
+	if refused.status != http.StatusUnprocessableEntity || unreadInHeader(t, refused.body) != "1" {
+		t.Errorf("refused task form = %d, header counts %s unread, want 422 and 1", refused.status, unreadInHeader(t, refused.body))
+	}
 
 	manager := browser(t)
 	signIn(t, manager, ts.URL, "lanhdao01")

@@ -93,10 +93,16 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, d pageDa
 
 // show renders a page of a signed-in user with status 200.
 func (s *Server) show(w http.ResponseWriter, r request, name, titleKey string, body any) error {
+	return s.showStatus(w, r, http.StatusOK, name, titleKey, body)
+}
+
+// showStatus is show with another status, for a form shown again with
+// what the workflow or the calculator refused.
+func (s *Server) showStatus(w http.ResponseWriter, r request, status int, name, titleKey string, body any) error {
 	unread, err := s.unreadNotifications(r)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, name, pageData{L: r.L, User: &r.User, Title: r.L.T(titleKey), Path: r.URL.Path, Body: body, Unread: unread})
+	s.render(w, status, name, pageData{L: r.L, User: &r.User, Title: r.L.T(titleKey), Path: r.URL.Path, Body: body, Unread: unread})
 	return nil
 }

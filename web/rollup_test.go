@@ -7,7 +7,6 @@ import (
 	"html"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,7 +15,6 @@ import (
 	"electionflow/auth"
 	"electionflow/election"
 	"electionflow/internal/pgtest"
-	"electionflow/roster"
 	"electionflow/store"
 )
 
@@ -25,25 +23,14 @@ import (
 // 120 communes, more than a page of the board.
 func rollupDB(t *testing.T) (*store.Store, string) {
 	t.Helper()
-	ctx := context.Background()
 	url := pgtest.NewDatabase(t)
-	s, err := store.OpenMigrated(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Close)
-	r, err := roster.ReadDir(filepath.Join("..", "roster", "testdata", "good"), election.DefaultLevels())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Councils = append(r.Councils, election.Council{Code: "02", Name: `=HYPERLINK("http://x","HĐND 02")`, Level: election.LevelProvince, Province: "02", Seats: 50})
-	for i := 1; i <= 120; i++ {
-		r.Councils = append(r.Councils, election.Council{Code: election.CouncilCode(fmt.Sprintf("02%03d", i)), Name: "HĐND xã",
-			Level: election.LevelCommune, Province: "02", Seats: 15})
-	}
-	if _, err := s.ImportRoster(ctx, r, store.Actor{Name: "test", Role: election.RoleAdministrator}); err != nil {
-		t.Fatal(err)
-	}
+	s := importRoster(t, url, func(r *election.Roster) {
+		r.Councils = append(r.Councils, election.Council{Code: "02", Name: `=HYPERLINK("http://x","HĐND 02")`, Level: election.LevelProvince, Province: "02", Seats: 50})
+		for i := 1; i <= 120; i++ {
+			r.Councils = append(r.Councils, election.Council{Code: election.CouncilCode(fmt.Sprintf("02%03d", i)), Name: "HĐND xã",
+				Level: election.LevelCommune, Province: "02", Seats: 15})
+		}
+	})
 	return s, url
 }
 

@@ -183,8 +183,7 @@ func (s *Server) completeForm(w http.ResponseWriter, r request) error {
 	if status == http.StatusConflict {
 		body.HeldBy = "" // the refusal says it
 	}
-	s.render(w, status, "task", pageData{L: r.L, User: &r.User, Title: r.L.T("task"), Path: r.URL.Path, Body: body})
-	return nil
+	return s.showStatus(w, r, status, "task", "task", body)
 }
 
 // claimedByOther names the colleague holding a claim on task id, or ""

@@ -47,7 +47,10 @@ func (s *Server) taskTitles(ctx context.Context, l lang, tasks []store.InboxTask
 	}
 	titles := make(map[election.TaskID]string, len(tasks))
 	for _, t := range tasks {
-		place := election.Council{Name: t.CouncilName, Level: election.LevelCommune}.Locality()
+		// The inbox row carries the council's name only; a People's
+		// Council's name gives its place, the National Assembly's is
+		// shown whole.
+		place := election.Council{Name: t.CouncilName}.Locality()
 		if place == "" {
 			place = t.CouncilName
 		}
@@ -60,15 +63,11 @@ func (s *Server) taskTitles(ctx context.Context, l lang, tasks []store.InboxTask
 // subject: the elected person of a complaint, the cadre of a cadre's case;
 // empty for other tasks.
 func subjectPerson(t election.Task) string {
-	values, ok := checklist.ParseSubject(t.Kind, t.Subject)
-	switch {
-	case !ok:
-		return ""
-	case t.Kind == election.KindReviewComplaint && len(values) == 3:
+	if id, ok := checklist.CadreOf(t); ok {
+		return string(id)
+	}
+	if values, ok := checklist.ParseSubject(t.Kind, t.Subject); ok && t.Kind == election.KindReviewComplaint && len(values) == 3 {
 		return values[2]
-	case len(values) == 1 && (t.Kind == election.KindVerifyCadreRecord || t.Kind == election.KindRecordCadreChoice ||
-		t.Kind == election.KindApproveCadreBenefits || t.Kind == election.KindDecideCadreBenefits):
-		return values[0]
 	}
 	return ""
 }
