@@ -2,15 +2,34 @@ package devserver
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"strconv"
 )
 
-// freePort asks the kernel for a free TCP port on host by listening on port 0
-// and closing the listener again. Another process can in theory take the port
-// before the server binds it; for a laptop or a test run that race is
-// acceptable (the Temporal CLI dev server does the same).
+// Free ports are drawn from below Linux's default range of ephemeral ports
+// (32768–60999), which the kernel also hands to every outgoing connection:
+// a port picked there by listening on port 0 is often taken again, before
+// the server binds it, by one of the many client sockets of tests running
+// in parallel, and Temporal's services then fail to listen.
+const (
+	firstDrawnPort = 20000
+	lastDrawnPort  = 32767
+	portDraws      = 50
+)
+
+// freePort returns a TCP port on host that is free now: one drawn at
+// random below the ephemeral range and checked by listening on it, or,
+// after portDraws taken ones, one the kernel picks. Another process can
+// still take it before the server binds it; drawing outside the ephemeral
+// range makes that rare.
 func freePort(host string) (int, error) {
+	for range portDraws {
+		port := firstDrawnPort + rand.IntN(lastDrawnPort-firstDrawnPort+1)
+		if checkPortFree(host, port) == nil {
+			return port, nil
+		}
+	}
 	l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
 	if err != nil {
 		return 0, fmt.Errorf("find free port on %s: %w", host, err)
