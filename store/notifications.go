@@ -65,8 +65,8 @@ func noticeReach(grants []auth.Grant, args *[]any) string {
 		switch {
 		case auth.IsStaffRole(g.Role):
 			c = "n.kind = " + arg(string(election.NoticeReminder)) + " AND n.role = " + arg(string(g.Role))
-		case g.Role == election.RoleManager || g.Role == election.RoleAdministrator:
-			c = "n.kind IN (" + arg(string(election.NoticeEscalation)) + ", " + arg(string(election.NoticeDeadlineMissed)) + ")"
+		case isOverseer(g.Role):
+			c = "n.kind = ANY(" + arg(overseenKinds()) + ")"
 		default:
 			continue
 		}
@@ -86,6 +86,19 @@ func noticeReach(grants []auth.Grant, args *[]any) string {
 		return "false"
 	}
 	return "(" + strings.Join(or, " OR ") + ")"
+}
+
+// overseenKinds are the notices that go to the overseers of a scope
+// rather than to whoever may complete the task: escalations and missed
+// legal deadlines.
+func overseenKinds() []string {
+	return []string{string(election.NoticeEscalation), string(election.NoticeDeadlineMissed)}
+}
+
+// isOverseer says whether a role receives the overseen notices of its
+// scope: managers (lãnh đạo) and administrators.
+func isOverseer(r election.Role) bool {
+	return r == election.RoleManager || r == election.RoleAdministrator
 }
 
 // unreadBy is the SQL condition that the user (argument $1) has not read

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
@@ -30,13 +31,21 @@ func TestNoticeMigrationFillsExistingNotices(t *testing.T) {
 	if _, err := p.DownTo(ctx, 13); err != nil {
 		t.Fatalf("down to 13: %v", err)
 	}
-	notices := noticeFixture(t, s) // recorded without numbers or places
+	// recorded as before migration 00014, without numbers or places
+	notices := noticeFixtureBy(t, s, func(ctx context.Context, n TaskNotice) error {
+		_, err := s.db.Exec(ctx, `INSERT INTO task_notices (task_id, kind, lead_seconds, at, role) VALUES ($1, $2, $3, $4, $5)`,
+			string(n.Task.ID), string(n.Kind), int64(n.Lead/time.Second), n.At, string(n.Task.Role))
+		return err
+	})
 	if _, err := p.UpTo(ctx, 14); err != nil {
 		t.Fatalf("up to 14: %v", err)
 	}
 	if n := count(t, s, `SELECT count(*) FROM task_notices WHERE id IS NOT NULL AND term = '2026-2031' AND province = '01'
 		AND council_code IN ('00004', '00008')`); n != len(notices) {
 		t.Errorf("%d of %d notices numbered and placed", n, len(notices))
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up: %v", err)
 	}
 	u := noticeUser(t, s, "manager01", auth.Grant{Role: election.RoleManager, Scope: auth.ProvinceScope("2026-2031", "01")})
 	if n, err := s.UnreadNotifications(ctx, u, 100); err != nil || n != 2 {

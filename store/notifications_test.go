@@ -11,9 +11,15 @@ import (
 	"electionflow/election"
 )
 
-// noticeFixture opens three tasks, records four notices on them and
+// noticeFixture opens three tasks, records five notices on them and
 // returns the notices by name.
 func noticeFixture(t *testing.T, s *Store) map[string]TaskNotice {
+	t.Helper()
+	return noticeFixtureBy(t, s, s.NotifyTask)
+}
+
+// noticeFixtureBy is noticeFixture with the notices recorded by record.
+func noticeFixtureBy(t *testing.T, s *Store, record func(context.Context, TaskNotice) error) map[string]TaskNotice {
 	t.Helper()
 	ctx := context.Background()
 	at := time.Date(2026, 4, 10, 8, 0, 0, 0, time.UTC)
@@ -37,7 +43,7 @@ func noticeFixture(t *testing.T, s *Store) map[string]TaskNotice {
 		"missed 08":          {Task: hand08, Kind: election.NoticeDeadlineMissed, At: at.Add(4 * time.Hour)},
 	}
 	for _, n := range notices {
-		if err := s.NotifyTask(ctx, n); err != nil {
+		if err := record(ctx, n); err != nil {
 			t.Fatal(err)
 		}
 	}

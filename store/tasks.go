@@ -143,15 +143,24 @@ type TaskNotice struct {
 }
 
 // NotifyTask records a reminder or escalation for the role that owns the
-// task; an escalation also marks the task overdue. Keyed by task, kind and
-// lead, so a retry records nothing twice.
+// task, and queues its mail for those who receive it and gave an email
+// address (queueMail); an escalation also marks the task overdue. Keyed by
+// task, kind and lead, so a retry records and queues nothing twice.
 func (s *Store) NotifyTask(ctx context.Context, n TaskNotice) error {
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `
+		var id int64
+		err := tx.QueryRow(ctx, `
 			INSERT INTO task_notices (task_id, kind, lead_seconds, at, role) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT DO NOTHING`,
-			string(n.Task.ID), string(n.Kind), int64(n.Lead/time.Second), n.At, string(n.Task.Role)); err != nil {
+			ON CONFLICT DO NOTHING RETURNING id`,
+			string(n.Task.ID), string(n.Kind), int64(n.Lead/time.Second), n.At, string(n.Task.Role)).Scan(&id)
+		switch {
+		case errors.Is(err, pgx.ErrNoRows): // recorded before: its mail was queued then
+		case err != nil:
 			return err
+		default:
+			if err := queueMail(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if n.Kind.MarksOverdue() {
 			_, err := tx.Exec(ctx, `UPDATE tasks SET overdue = true WHERE task_id = $1 AND state = 'open'`, string(n.Task.ID))

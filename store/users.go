@@ -29,6 +29,8 @@ type UserRecord struct {
 	// are refused.
 	Disabled  bool
 	CreatedAt time.Time
+	// Email is where notices are mailed (thư điện tử); "" for none.
+	Email string
 }
 
 // Token is an API token (mã truy cập API) as its owner may see it; the
@@ -110,6 +112,37 @@ func (s *Store) SetPassword(ctx context.Context, username, passwordHash string, 
 	})
 	if err != nil {
 		return fmt.Errorf("store: set password of %s: %w", name, err)
+	}
+	return nil
+}
+
+// SetEmail sets the address a user's notices are mailed to, or removes it
+// (""). The address is checked by auth.NormalizeEmail; setting the address
+// a user already has changes nothing and writes no audit row. Mail
+// already queued keeps the address it was queued for.
+func (s *Store) SetEmail(ctx context.Context, username, email string, actor Actor) error {
+	name := lookupName(username)
+	addr, err := auth.NormalizeEmail(email)
+	if err != nil {
+		return fmt.Errorf("store: set email of %s: %w", name, err)
+	}
+	err = pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		var was string
+		err := tx.QueryRow(ctx, `SELECT coalesce(email, '') FROM users WHERE username = $1 FOR UPDATE`, name).Scan(&was)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("user %s: %w", name, ErrNotFound)
+		}
+		if err != nil || was == addr {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE users SET email = nullif($2, '') WHERE username = $1`, name, addr); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, AuditEntry{Actor: actor, Action: "user.set-email", Subject: userSubject(name),
+			Detail: map[string]any{"email": addr}})
+	})
+	if err != nil {
+		return fmt.Errorf("store: set email of %s: %w", name, err)
 	}
 	return nil
 }
@@ -218,7 +251,7 @@ func userID(ctx context.Context, tx pgx.Tx, name string) (int64, error) {
 	return id, err
 }
 
-const userColumns = `id, username, display_name, password_hash, disabled, created_at`
+const userColumns = `id, username, display_name, password_hash, disabled, created_at, coalesce(email, '')`
 
 // UserByName returns a user with their grants and password hash, disabled
 // or not (the caller refuses disabled users). The name is looked up
@@ -264,7 +297,7 @@ func (s *Store) oneUser(ctx context.Context, query string, arg any) (UserRecord,
 
 func scanUser(row pgx.CollectableRow) (UserRecord, error) {
 	var u UserRecord
-	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.PasswordHash, &u.Disabled, &u.CreatedAt)
+	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.PasswordHash, &u.Disabled, &u.CreatedAt, &u.Email)
 	return u, err
 }
 
@@ -296,7 +329,7 @@ func (s *Store) grants(ctx context.Context, id int64) (map[int64][]auth.Grant, e
 // ListUsers returns every user with their grants, by user name, without
 // password hashes.
 func (s *Store) ListUsers(ctx context.Context) ([]UserRecord, error) {
-	rows, err := s.db.Query(ctx, `SELECT id, username, display_name, '', disabled, created_at FROM users ORDER BY username`)
+	rows, err := s.db.Query(ctx, `SELECT id, username, display_name, '', disabled, created_at, coalesce(email, '') FROM users ORDER BY username`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list users: %w", err)
 	}
