@@ -51,7 +51,7 @@ func commands() []command {
 		tasksCommand(), taskCommand(), completeCommand(), correctCadreCommand(), simulateCommand(),
 		progressCommand(), summaryCommand(), certificateCommand(), resolutionCommand(), rehearseCommand(),
 		userAddCommand(), userGrantCommand(), userRevokeCommand(), usersCommand(),
-		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false), rulesetCommand(), benefitsCommand(),
+		userPasswordCommand(), userDisableCommand(true), userDisableCommand(false), userEmailCommand(), rulesetCommand(), benefitsCommand(),
 		notificationsCommand(),
 	}
 }
@@ -66,7 +66,7 @@ type commandGroup struct {
 // A command missing here is still listed, under "Other".
 func commandGroups() []commandGroup {
 	return []commandGroup{
-		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users", "user-password", "user-disable", "user-enable"}},
+		{"Administrators", []string{"migrate", "import", "demo", "elections", "start", "user-add", "user-grant", "user-revoke", "users", "user-password", "user-disable", "user-enable", "user-email"}},
 		{"Administrators: benefit rule sets", []string{"ruleset"}},
 		{"Staff", []string{"tasks", "task", "complete", "correct-cadre", "benefits", "simulate", "notifications"}},
 		{"Managers", []string{"progress", "summary", "certificate", "resolution"}},

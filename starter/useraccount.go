@@ -103,3 +103,60 @@ func noSuchUser(username string, err error) error {
 	}
 	return err
 }
+
+func userEmailCommand() command {
+	return command{
+		name:    "user-email",
+		args:    "<username> <address|->",
+		summary: "set the address a user's notices are mailed to (- removes it)",
+		help: `Sets the email address (thư điện tử) where a user's reminders, escalations
+and missed deadlines are mailed, when the worker has mail configured
+(SMTP_URL, MAIL_FROM); "-" removes it, and the user then sees notices in the
+web app only. Users can also set it themselves on the web's account page.
+Mail already queued keeps the address it was queued for.
+
+  starter user-email lan lan@example.vn
+
+The audit log records who changed it.`,
+		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
+			actor := fs.String("actor", defaultActor(), "who changes the address, for the audit log")
+			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
+				if len(args) != 2 {
+					return usageError("user-email takes a user name and an address (or - to remove it)")
+				}
+				username, err := oneUsername("user-email", args[:1])
+				if err != nil {
+					return err
+				}
+				address, err := emailFlag(args[1])
+				if err != nil {
+					return err
+				}
+				if err := withStore(ctx, cfg, func(s *store.Store) error {
+					return s.SetEmail(ctx, username, address, adminActor(*actor))
+				}); err != nil {
+					return noSuchUser(username, err)
+				}
+				if address == "" {
+					fmt.Fprintf(e.stdout, "%s has no email address now: notices show in the web app only\n", username)
+				} else {
+					fmt.Fprintf(e.stdout, "%s's notices are mailed to %s\n", username, address)
+				}
+				return nil
+			}
+		},
+	}
+}
+
+// emailFlag checks an email address given on the command line; "-" and ""
+// mean none.
+func emailFlag(s string) (string, error) {
+	if s == "-" {
+		return "", nil
+	}
+	address, err := auth.NormalizeEmail(s)
+	if err != nil {
+		return "", usageError("%v", err)
+	}
+	return address, nil
+}

@@ -91,3 +91,33 @@ func TestUserAccountCommands(t *testing.T) {
 		t.Errorf("audit trail after user.create: %s\nwant %s", got, want)
 	}
 }
+
+func TestUserEmail(t *testing.T) {
+	db := pgtest.NewDatabase(t)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"help", "user-email"}, 0, "SMTP_URL"},
+		{[]string{"user-email", "lan"}, 2, "a user name and an address"},
+		{[]string{"user-email", "lan", "not-an-address"}, 2, "want a single address"},
+		{[]string{"user-add", "tuan", "--name", "Trần Tuấn", "--email", "Tuấn <t@example.vn>"}, 2, "--email"},
+		{[]string{"user-email", "nobody", "x@example.vn"}, 1, "no user nobody"},
+		{[]string{"user-add", "lan", "--name", "Nguyễn Thị Lan", "--email", "Lan@Example.VN"}, 0, "created user lan"},
+		{[]string{"users"}, 0, "lan Nguyễn Thị Lan active Lan@example.vn"},
+		{[]string{"user-email", "lan", "lan.nguyen@example.vn"}, 0, "mailed to lan.nguyen@example.vn"},
+		{[]string{"users"}, 0, "active lan.nguyen@example.vn"},
+		{[]string{"user-email", "lan", "-"}, 0, "has no email address now"},
+		{[]string{"users"}, 0, "lan Nguyễn Thị Lan active -"},
+	} {
+		code, out := starter(t, db, tt.args...)
+		if code != tt.code || !strings.Contains(strings.Join(strings.Fields(out), " "), tt.want) {
+			t.Errorf("starter %q = %d, want %d and %q in:\n%s", tt.args, code, tt.code, tt.want, out)
+		}
+	}
+	// The refused user-add created nobody.
+	if code, out := starter(t, db, "users"); code != 0 || strings.Contains(out, "tuan") {
+		t.Errorf("a user-add refused for its --email left a user:\n%s", out)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -32,15 +33,22 @@ standard input is the password, at least 10 characters, e.g.
 
   printf '%s\n' "$PASSWORD" | starter user-add lan --name "Nguyễn Thị Lan" --password-stdin
 
+--email gives the address where their notices are mailed (see user-email).
+
 Only an argon2id hash of the password is stored; the audit log records who
 created the user, never the password.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
 			display := fs.String("name", "", `the user's full name (họ tên), e.g. "Nguyễn Thị Lan", required`)
 			fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input instead of generating one")
+			email := fs.String("email", "", "the address where the user's notices are mailed (optional)")
 			actor := fs.String("actor", defaultActor(), "who creates the user, for the audit log")
 			return func(ctx context.Context, e env, cfg config.Config, args []string) error {
 				if len(args) != 1 {
 					return usageError("user-add takes one user name")
+				}
+				address, err := emailFlag(*email)
+				if err != nil {
+					return usageError("--email: %v", err)
 				}
 				username, err := auth.NormalizeUsername(args[0])
 				if err != nil {
@@ -62,10 +70,19 @@ created the user, never the password.`,
 					return err
 				}
 				defer s.Close()
-				if _, err := s.CreateUser(ctx, username, name, hash, adminActor(*actor)); err != nil {
-					if errors.Is(err, store.ErrExists) {
-						return fmt.Errorf("user name %s is already taken", username)
+				err = s.InTx(ctx, func(tx *store.Store) error {
+					if _, err := tx.CreateUser(ctx, username, name, hash, adminActor(*actor)); err != nil {
+						return err
 					}
+					if address == "" {
+						return nil
+					}
+					return tx.SetEmail(ctx, username, address, adminActor(*actor))
+				})
+				if errors.Is(err, store.ErrExists) {
+					return fmt.Errorf("user name %s is already taken", username)
+				}
+				if err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "created user %s (%s) with no roles; grant some with: starter user-grant %s --role R --scope S\n",
@@ -303,20 +320,21 @@ func usersCommand() command {
 					return nil
 				}
 				tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "username\tname\tstate\trole\tscope")
+				fmt.Fprintln(tw, "username\tname\tstate\temail\trole\tscope")
 				for _, u := range list {
 					state := "active"
 					if u.Disabled {
 						state = "disabled"
 					}
+					email := cmp.Or(u.Email, "-")
 					if len(u.Grants) == 0 {
-						fmt.Fprintf(tw, "%s\t%s\t%s\t-\t-\n", u.Username, u.DisplayName, state)
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t-\t-\n", u.Username, u.DisplayName, state, email)
 					}
 					for i, g := range u.Grants {
 						if i == 0 {
-							fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, u.DisplayName, state, g.Role, g.Scope)
+							fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Username, u.DisplayName, state, email, g.Role, g.Scope)
 						} else {
-							fmt.Fprintf(tw, "\t\t\t%s\t%s\n", g.Role, g.Scope)
+							fmt.Fprintf(tw, "\t\t\t\t%s\t%s\n", g.Role, g.Scope)
 						}
 					}
 				}
