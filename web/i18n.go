@@ -243,6 +243,11 @@ func translations() map[string][2]string {
 		"notice.unread":          {"Chưa đọc: %d", "Unread: %d"},
 		"notice.mark.read":       {"Đánh dấu đã đọc", "Mark as read"},
 		"notice.mark.all":        {"Đánh dấu tất cả đã đọc", "Mark all as read"},
+		"email.label":            {"Nhận thông báo qua thư điện tử tại", "Also mail my notices to"},
+		"email.save":             {"Lưu địa chỉ", "Save address"},
+		"email.saved":            {"Từ nay thông báo được gửi thêm tới %s.", "Notices are now also mailed to %s."},
+		"email.removed":          {"Thông báo chỉ hiện trên trang này, không gửi thư.", "Notices now show here only, with no mail."},
+		"email.bad":              {"Địa chỉ thư %q không hợp lệ: cần một địa chỉ như ten@example.vn.", "%q is not an email address: want one such as name@example.vn."},
 		"notice.shown":           {"Thông báo %d–%d trên tổng số %d", "Notifications %d–%d of %d"},
 		"no.notifications":       {"Không có thông báo nào.", "No notifications."},
 	}

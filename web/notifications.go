@@ -16,6 +16,10 @@ const notificationsPerPage = 100
 type notificationsBody struct {
 	Page  store.NotificationPage
 	Error string
+	// Email is the address the user's notices are mailed to (or the one
+	// just typed and refused); EmailSaved says it was just saved.
+	Email      string
+	EmailSaved bool
 	// First and Last number the page's rows among Page.Total; Prev and
 	// Next link to the pages around it, empty at either end.
 	First, Last int
@@ -44,6 +48,17 @@ func (s *Server) notificationsPage(w http.ResponseWriter, r request) error {
 			page = n
 		}
 	}
+	email, err := s.ownEmail(r)
+	if err != nil {
+		return err
+	}
+	body.Email, body.EmailSaved = email, r.URL.Query().Get("email") == "saved"
+	return s.showNotifications(w, r, http.StatusOK, body, page)
+}
+
+// showNotifications shows page number page of the user's notifications
+// with the rest of body.
+func (s *Server) showNotifications(w http.ResponseWriter, r request, status int, body notificationsBody, page int) error {
 	p, err := s.Store.Notifications(r.Context(), r.User, store.NotificationQuery{Offset: (page - 1) * notificationsPerPage, Limit: notificationsPerPage})
 	if err != nil {
 		return fmt.Errorf("web: notifications: %w", err)
@@ -59,7 +74,7 @@ func (s *Server) notificationsPage(w http.ResponseWriter, r request) error {
 	if page*notificationsPerPage < p.Total {
 		body.Next = notificationsURL(page + 1)
 	}
-	return s.show(w, r, "notifications", "notifications", body)
+	return s.showStatus(w, r, status, "notifications", "notifications", body)
 }
 
 // markNotificationsRead marks one notification read (POST

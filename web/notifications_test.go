@@ -155,3 +155,44 @@ func TestNotificationsThroughHTTP(t *testing.T) {
 		t.Errorf("signed out: %d %q", anon.status, anon.header.Get("Location"))
 	}
 }
+
+// A user sets, changes and removes the address their notices are mailed
+// to on their notifications page; a bad address is refused with the page
+// shown again, and changes nothing.
+func TestOwnEmailThroughHTTP(t *testing.T) {
+	ctx := context.Background()
+	s, dbURL := testDB(t)
+	addUser(t, s, "office04", auth.Grant{Role: election.RoleCouncilOffice, Scope: auth.CouncilScope(term, "00004")})
+	ts := startServer(t, newServer(t, s, dbURL, &fakeOps{}))
+	c := browser(t)
+	signIn(t, c, ts.URL, "office04")
+	email := func() string {
+		t.Helper()
+		u, err := s.UserByName(ctx, "office04")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u.Email
+	}
+	r := do(t, c, "POST", ts.URL+"/notifications/email", url.Values{"email": {"Minh@Example.VN"}}, nil)
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/notifications?email=saved" || email() != "Minh@example.vn" {
+		t.Fatalf("set email: %d to %q, stored %q", r.status, r.header.Get("Location"), email())
+	}
+	r = do(t, c, "GET", ts.URL+"/notifications?email=saved", nil, nil)
+	if !strings.Contains(r.body, `role="status"`) || !strings.Contains(r.body, `value="Minh@example.vn"`) {
+		t.Errorf("the page after saving does not show the address:\n%s", r.body)
+	}
+	for _, bad := range []string{"minh", "Minh <minh@example.vn>", "a@b.vn, c@d.vn", strings.Repeat("x", 5000) + "@example.vn"} {
+		r = do(t, c, "POST", ts.URL+"/notifications/email", url.Values{"email": {bad}}, nil)
+		if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `role="alert"`) || email() != "Minh@example.vn" {
+			t.Errorf("email %.40q: %d, stored %q", bad, r.status, email())
+		}
+	}
+	r = do(t, c, "POST", ts.URL+"/notifications/email", url.Values{"email": {""}}, nil)
+	if r.status != http.StatusSeeOther || email() != "" {
+		t.Errorf("remove email: %d, stored %q", r.status, email())
+	}
+	if do(t, browser(t), "POST", ts.URL+"/notifications/email", url.Values{"email": {"x@example.vn"}}, nil); email() != "" {
+		t.Errorf("without signing in, the address was set to %q", email())
+	}
+}

@@ -118,6 +118,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /benefits", s.page(s.benefitsPage))
 	mux.HandleFunc("GET /notifications", s.page(s.notificationsPage))
 	mux.HandleFunc("POST /notifications/read", s.page(s.markNotificationsRead))
+	mux.HandleFunc("POST /notifications/email", s.page(s.setOwnEmail))
 
 	api := http.NewServeMux()
 	api.HandleFunc("GET /api/tasks", s.api(s.apiTasks))
