@@ -49,7 +49,7 @@ func (c Chart) SVG() string {
 	sum := html.EscapeString(c.Summary())
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s">`,
 		num(f.Width), num(f.Height), num(f.Width), num(f.Height), sum)
-	fmt.Fprintf(&b, `<title>%s</title><desc>%s</desc>`, html.EscapeString(c.Title), sum)
+	fmt.Fprintf(&b, `<title>%s</title>`, html.EscapeString(c.Title))
 	for _, l := range f.Lines {
 		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, num(l.X1), num(l.Y1), num(l.X2), num(l.Y2), ruleInk)
 	}
@@ -62,17 +62,21 @@ func (c Chart) SVG() string {
 		s := c.Series[x.Series]
 		fmt.Fprintf(&b, `class="%s" fill="#%06x"/>`, html.EscapeString(s.Class), s.Color&0xffffff)
 	}
+	fmt.Fprintf(&b, `<g fill="%s" font-size="%s">`, textInk, num(fontSize))
 	for _, t := range f.Texts {
 		writeText(&b, t)
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</g></svg>`)
 	return b.String()
 }
 
-// writeText writes one text element, its whole text as a tooltip when
-// it was cut short.
+// writeText writes one text element, inside a group of the ink and the
+// size of labels, its whole text as a tooltip when it was cut short.
 func writeText(b *strings.Builder, t Text) {
-	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s" fill="%s"`, num(t.X), num(t.Y), num(t.Size), textInk)
+	fmt.Fprintf(b, `<text x="%s" y="%s"`, num(t.X), num(t.Y))
+	if t.Size != fontSize {
+		fmt.Fprintf(b, ` font-size="%s"`, num(t.Size))
+	}
 	switch t.Anchor {
 	case Middle:
 		b.WriteString(` text-anchor="middle"`)
