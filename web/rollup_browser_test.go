@@ -33,7 +33,7 @@ func TestRollupInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("set downloads: %v", err)
 	}
-	if status := visit(t, tab, base+"/signin?lang=en"); status != 200 {
+	if status := visit(t, tab, base+"/signin"); status != 200 {
 		t.Fatalf("sign-in page = %d", status)
 	}
 	if status, loc := submit(t, tab, `main form button[type="submit"]`,
@@ -62,7 +62,7 @@ func TestRollupInBrowser(t *testing.T) {
 			t.Errorf("chart %q is %v × %v with %v bars, named %q", c["title"], c["w"], c["h"], c["bars"], c["name"])
 		}
 	}
-	if text := charts[1]["text"].(string); !hasAll(text, "Province 02", "121", "Province 01") {
+	if text := charts[1]["text"].(string); !hasAll(text, "Tỉnh/thành 02", "121", "Tỉnh/thành 01") {
 		t.Errorf("the chart of overdue work lacks province 02's 121 councils past a deadline: %q", text)
 	}
 	screenshot(t, tab, "board-rollup.png")
