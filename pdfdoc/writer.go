@@ -191,3 +191,13 @@ func (w *Writer) Rect(c Ink, lineWidth, x, y, width, height float64) {
 	w.pdf.SetLineWidth(lineWidth)
 	w.pdf.RectFromUpperLeftWithStyle(x, y, width, height, "D")
 }
+
+// FillRect fills a rectangle from its upper left corner with c, with no
+// outline: the bars of the report's charts.
+func (w *Writer) FillRect(c Ink, x, y, width, height float64) {
+	if w.err != nil || w.dry || width <= 0 || height <= 0 {
+		return
+	}
+	w.pdf.SetFillColor(c.rgb())
+	w.pdf.RectFromUpperLeftWithStyle(x, y, width, height, "F")
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"electionflow/chart"
 	"electionflow/pdfdoc"
 )
 
@@ -21,12 +22,15 @@ type Row struct {
 	Value int
 }
 
-// Section is a heading over a table of figures; a section without rows
-// shows Empty under its heading.
+// Section is a heading over a chart, a table of figures or both; a
+// section with neither shows Empty under its heading.
 type Section struct {
 	Heading string
-	Rows    []Row
-	Empty   string
+	// Chart, when not nil, is drawn under the heading, before the rows;
+	// it shows its own Empty text when it has nothing to draw.
+	Chart *chart.Chart
+	Rows  []Row
+	Empty string
 }
 
 // Document is a summary report.
@@ -99,11 +103,18 @@ func (w *writer) layout(d Document) {
 
 // section writes a heading and its rows with a rule under each row.
 func (w *writer) section(s Section) {
-	w.ensure(60)
+	w.ensure(w.sectionStart(s))
 	w.y += 14
 	w.y = w.paragraph(pdfdoc.BoldFont(13), w.y, 18, false, s.Heading)
 	w.y += 2
 	w.rule(w.y - 13)
+	if s.Chart != nil {
+		w.y -= 6 // from the baseline of a line under the rule to just under the rule
+		w.drawChart(*s.Chart)
+		if len(s.Rows) == 0 {
+			return
+		}
+	}
 	if len(s.Rows) == 0 && s.Empty != "" {
 		w.y = w.paragraph(pdfdoc.RegularFont(11.5), w.y+4, 16, false, s.Empty)
 		return
@@ -122,6 +133,20 @@ func (w *writer) section(s Section) {
 		w.rule(w.y)
 		w.y += 10
 	}
+}
+
+// sectionStart is the height a section needs on the page it starts on:
+// its heading and chart together when they fit on a page, else the
+// heading and a line or two.
+func (w *writer) sectionStart(s Section) float64 {
+	if s.Chart == nil {
+		return 60
+	}
+	need := 40 + s.Chart.Layout().Height*width/chart.Width
+	if need > bottomEdge-topEdge {
+		return 60
+	}
+	return need
 }
 
 // writer draws the report's pages; y is the baseline of the next line.

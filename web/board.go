@@ -236,6 +236,9 @@ type reportBody struct {
 	Term    election.Term
 	ByStage []stageCount
 	Report  store.Report
+	// Charts are the report's councils by stage of each area and its
+	// provinces' overdue work, as on the board.
+	Charts []chartView
 	// Scope says which councils the report covers: the user's scope and
 	// the filters asked for.
 	Scope string
@@ -262,6 +265,9 @@ func (s *Server) reportOf(r request) (reportBody, error) {
 	}
 	slices.SortFunc(body.ByStage, func(a, b stageCount) int { return cmp.Compare(a.Stage, b.Stage) })
 	if body.Report, err = s.Store.Report(r.Context(), q.Term, codes); err != nil {
+		return body, err
+	}
+	if body.Charts, err = s.reportCharts(r, codes); err != nil {
 		return body, err
 	}
 	return body, nil
@@ -319,6 +325,16 @@ func (s *Server) report(w http.ResponseWriter, r request) error {
 	return s.show(w, r, "report", "report", body)
 }
 
+// chartSections are a report's charts as sections of its PDF, headed by
+// their titles.
+func chartSections(charts []chartView) []report.Section {
+	out := make([]report.Section, len(charts))
+	for i := range charts {
+		out[i] = report.Section{Heading: charts[i].Title, Chart: &charts[i].Chart}
+	}
+	return out
+}
+
 // reportPDF renders the summary report as an A4 PDF: the same figures as
 // the report page, for the same user and filters, dated today in Viet
 // Nam; the same figures on the same day give the same bytes.
@@ -355,7 +371,7 @@ func (s *Server) reportPDF(w http.ResponseWriter, r request) error {
 			l.T("scope") + ": " + body.Scope,
 			l.T("report.date") + ": " + day.Format("02/01/2006"),
 		},
-		Sections: []report.Section{figures, stages},
+		Sections: append(append([]report.Section{figures}, chartSections(body.Charts)...), stages),
 		Date:     day,
 		Subject:  l.T("report") + " " + string(body.Term),
 	}

@@ -250,5 +250,10 @@ func translations() map[string][2]string {
 		"email.bad":              {"Địa chỉ thư %q không hợp lệ: cần một địa chỉ như ten@example.vn.", "%q is not an email address: want one such as name@example.vn."},
 		"notice.shown":           {"Thông báo %d–%d trên tổng số %d", "Notifications %d–%d of %d"},
 		"no.notifications":       {"Không có thông báo nào.", "No notifications."},
+		// Charts (biểu đồ) of the board and the report (issue 12).
+		"charts":          {"Biểu đồ", "Charts"},
+		"chart.stages":    {"Hội đồng theo giai đoạn của từng phần việc", "Councils by stage of each area"},
+		"chart.late":      {"Việc quá hạn và hội đồng quá hạn luật định: %d tỉnh/thành nhiều nhất", "Overdue tasks and councils past a legal deadline: the %d provinces with most"},
+		"chart.late.none": {"Không có việc hay hội đồng nào quá hạn.", "No task or council is past its deadline."},
 	}
 }

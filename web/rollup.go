@@ -16,6 +16,8 @@ import (
 // rollupRow is one province of the board's rollup with its links.
 type rollupRow struct {
 	store.ProvinceRollup
+	// Name is the province's name as the row and the charts show it.
+	Name string
 	// Bars are the row's areas as bar lengths out of 100.
 	Bars []areaBar
 	// CouncilsHref opens the province's councils; MissingHref its missed
@@ -37,9 +39,11 @@ type rollupBody struct {
 	Term  election.Term
 	Today election.Date
 	// By is the rows' order (rollupOrders); SortHref links each order.
-	By        string
-	SortHref  map[string]string
-	Rows      []rollupRow
+	By       string
+	SortHref map[string]string
+	Rows     []rollupRow
+	// Charts show the rows' areas by stage and their overdue work.
+	Charts    []chartView
 	Councils  int
 	CanExport bool
 	// AllHref lists every council in reach; MissingHref and
@@ -99,12 +103,13 @@ func (s *Server) rollupOf(r request) (rollupBody, error) {
 		if p.Province == "" { // the National Assembly has no province
 			in = url.Values{"term": {string(term)}, "level": {string(election.LevelNational)}}.Encode()
 		}
-		row := rollupRow{ProvinceRollup: p, CouncilsHref: "/board?" + in, MissingHref: "/board/missing?" + in}
+		row := rollupRow{ProvinceRollup: p, Name: provinceName(r.L, p.Province), CouncilsHref: "/board?" + in, MissingHref: "/board/missing?" + in}
 		for _, a := range p.Areas {
 			row.Bars = append(row.Bars, barOf(a, p.Councils))
 		}
 		body.Rows = append(body.Rows, row)
 	}
+	body.Charts = rollupCharts(r.L, rollup)
 	return body, nil
 }
 
