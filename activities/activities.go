@@ -16,6 +16,8 @@ import (
 // Activities are the checklist activities, over one store.
 type Activities struct {
 	Store *store.Store
+	// Mail sends notice mail; nil on a worker without mail configured.
+	Mail *NoticeMail
 }
 
 // Register adds every activity to a worker under its contract name: the
@@ -45,5 +47,6 @@ func (a *Activities) checklistActivities() map[string]any {
 		checklist.ActivityNotifyTask:     a.NotifyTask,
 		checklist.ActivityRecordProgress: a.RecordProgress,
 		checklist.ActivityApplyWrites:    a.ApplyWrites,
+		checklist.ActivitySendQueuedMail: a.SendQueuedMail,
 	}
 }

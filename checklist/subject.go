@@ -93,3 +93,14 @@ func CadreOf(t election.Task) (election.CadreID, bool) {
 	}
 	return election.CadreID(values[0]), true
 }
+
+// ComplainantOf is the elected person a complaint's review is about,
+// read from its subject; false for a task of any other kind, or a subject
+// not in that form.
+func ComplainantOf(t election.Task) (election.PersonID, bool) {
+	values, ok := ParseSubject(t.Kind, t.Subject)
+	if !ok || t.Kind != election.KindReviewComplaint || len(values) != 3 || values[2] == "" {
+		return "", false
+	}
+	return election.PersonID(values[2]), true
+}

@@ -87,3 +87,20 @@ func TestCadreOf(t *testing.T) {
 		}
 	}
 }
+
+func TestComplainantOf(t *testing.T) {
+	review := election.KindReviewComplaint
+	for _, tt := range []struct {
+		task election.Task
+		want election.PersonID
+		ok   bool
+	}{
+		{election.Task{Kind: review, Subject: Subject(review, election.KindComplaint, election.ComplaintID("KN-001"), election.PersonID("P-7"))}, "P-7", true},
+		{election.Task{Kind: review, Subject: "complaint about someone"}, "", false},
+		{election.Task{Kind: election.KindVerifyCadreRecord, Subject: Subject(election.KindVerifyCadreRecord, "CB-001")}, "", false},
+	} {
+		if got, ok := ComplainantOf(tt.task); got != tt.want || ok != tt.ok {
+			t.Errorf("ComplainantOf(%s %q) = %q, %v; want %q, %v", tt.task.Kind, tt.task.Subject, got, ok, tt.want, tt.ok)
+		}
+	}
+}

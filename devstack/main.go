@@ -59,6 +59,10 @@ checklists are started and worked through by simulated staff
 (-simulate=false leaves the tasks to you). Data lives in the data folder
 (or on DATABASE_URL's server) and survives restarts.
 
+Notices are mailed too: devstack catches the mail in a local SMTP server
+and shows it on a page whose address it prints (-mail=false: no mail);
+each demo user's address is <username>@electionflow.example.
+
 To scale out, run it with -worker=false (and -web-port -1 if you like) and
 start "go run ./worker" in as many terminals as you want, with the
 variables it prints.
@@ -82,6 +86,9 @@ Flags:
 	fs.BoolVar(&o.simulate, "simulate", o.simulate, "run simulated staff completing the demo's tasks (false: complete them yourself with starter)")
 	fs.DurationVar(&o.simulatePace, "simulate-pace", o.simulatePace, "pause of the simulated staff after each task")
 	fs.Float64Var(&o.upheldShare, "upheld-share", o.upheldShare, "share of complaints the simulated election committee upholds (0..1)")
+	fs.BoolVar(&o.mail, "mail", o.mail, "catch notice mail in a local SMTP server and show it on a page (needs the web front end)")
+	fs.IntVar(&o.smtpPort, "smtp-port", o.smtpPort, "port of the local SMTP server that catches mail (0 = any free port)")
+	fs.IntVar(&o.mailPort, "mail-port", o.mailPort, "port of the page that shows the caught mail (0 = any free port)")
 	fs.BoolVar(&o.worker, "worker", o.worker, "run the electionflow worker in this process (false: start worker processes yourself)")
 	fs.StringVar(&o.temporalDB, "temporal-db", o.temporalDB, "where Temporal persists: postgres (beside electionflow's data) or sqlite (a file in the data folder)")
 	fs.IntVar(&o.temporalShards, "temporal-shards", o.temporalShards, fmt.Sprintf(

@@ -79,6 +79,7 @@ func startStackWith(t *testing.T, dataDir string, out io.Writer, change func(*op
 func testOptions(dataDir string) options {
 	o := defaultOptions()
 	o.dataDir, o.temporalPort, o.uiPort, o.pgPort, o.webPort = dataDir, 0, 0, 0, 0
+	o.smtpPort, o.mailPort = 0, 0
 	o.demoProvinces, o.demoCommunes = 1, 1
 	o.simulatePace, o.simulateIdle = 0, 3*time.Second
 	o.lookup = func(k string) (string, bool) {
@@ -155,6 +156,17 @@ func TestDevstackStartsAndRestarts(t *testing.T) {
 	}
 	if len(r.DemoUsers) < 7 || !strings.Contains(out.String(), `Sign in with password "demo-electionflow"`) {
 		t.Errorf("demo users %v; output:\n%s", r.DemoUsers, out.String())
+	}
+	// The caught mail's page answers, and its address and the catcher's
+	// SMTP_URL are printed for workers started apart.
+	resp, err = http.Get(r.MailURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(out.String(), "Caught mail       "+r.MailURL) ||
+		!strings.Contains(out.String(), "export SMTP_URL='"+r.SMTPURL+"'") {
+		t.Errorf("caught mail page %s = %d; output:\n%s", r.MailURL, resp.StatusCode, out.String())
 	}
 
 	c, err := client.Dial(client.Options{HostPort: r.TemporalAddress, Namespace: r.Namespace})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,8 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
+	"electionflow/activities"
+	"electionflow/checklist"
 	"electionflow/demo"
 	"electionflow/devserver"
 	"electionflow/election"
@@ -63,6 +66,10 @@ type options struct {
 	// database; 0: devserver's default (SQLite: 1), or what an existing
 	// database was created with.
 	temporalShards int
+	// mail catches notice mail in a local SMTP server on smtpPort, shown
+	// on a page on mailPort (0: any free port).
+	mail               bool
+	smtpPort, mailPort int
 	// lookup reads the environment; nil means os.LookupEnv.
 	lookup config.Lookup
 }
@@ -79,6 +86,7 @@ func defaultOptions() options {
 		demoProvinces: d.Provinces, demoCommunes: d.CommunesPerProvince,
 		start: true, simulate: true, simulatePace: 2 * time.Second, simulateIdle: time.Minute, upheldShare: 0.2,
 		worker: true, temporalDB: temporalPostgres,
+		mail: true, smtpPort: 1025, mailPort: 8025,
 	}
 }
 
@@ -103,6 +111,9 @@ type Ready struct {
 	Worker bool
 	// TemporalStore says where Temporal persists, for people.
 	TemporalStore string
+	// MailURL is the page of caught mail and SMTPURL the catcher's
+	// SMTP_URL; both empty without mail.
+	MailURL, SMTPURL string
 }
 
 // run starts the stack, prints where it is, calls ready (if not nil) and
@@ -172,8 +183,27 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 		return err
 	}
 	stops = append(stops, c.Close)
+	var webLn net.Listener
+	webURL := ""
+	if o.webPort >= 0 {
+		if webLn, webURL, err = listen("web front end", o.host, o.webPort); err != nil {
+			return err
+		}
+		stops = append(stops, func() { _ = webLn.Close() })
+	}
+	var mail *caughtMail
+	if o.mail && webURL != "" {
+		if mail, err = catchMail(o, webURL); err != nil {
+			return err
+		}
+		stops = append(stops, mail.stop)
+	}
 	if o.worker {
-		w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers)
+		var notices *activities.NoticeMail
+		if mail != nil {
+			notices = mail.Notice
+		}
+		w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers, notices)
 		if err := w.Start(); err != nil {
 			return fmt.Errorf("start worker: %w", err)
 		}
@@ -210,14 +240,18 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 			return err
 		}
 		stops = append(stops, closeWeb)
-		url, stopHTTP, err := serveWeb(o.host, o.webPort, ws.Handler())
-		if err != nil {
-			return err
-		}
-		stops = append(stops, stopHTTP)
-		r.WebURL = url
+		stops = append(stops, serve(webLn, ws.Handler()))
+		r.WebURL = webURL
 		if o.demo {
 			if r.DemoUsers, err = createDemoUsers(ctx, s, term); err != nil {
+				return err
+			}
+		}
+	}
+	if mail != nil {
+		r.MailURL, r.SMTPURL = mail.PageURL, mail.SMTPURL
+		if o.worker {
+			if _, err := wiring.StartMailOutbox(ctx, c, cfg.TaskQueue, checklist.MailOutboxInput{Every: 2 * time.Second}); err != nil {
 				return err
 			}
 		}
@@ -326,15 +360,33 @@ electionflow devstack is running (%s). Ctrl-C stops it.
   Worker            %s
   Postgres          %s
   Web inbox, board  %s
-%s
+%s  Caught mail       %s
 From another terminal:
   export DATABASE_URL='%s'
   export TEMPORAL_ADDRESS=%s TEMPORAL_NAMESPACE=%s
-%s  go run ./starter help
+%s%s  go run ./starter help
   temporal workflow list --address %s --namespace %s
 `, time.Now().Format(time.DateTime), ui, r.TemporalAddress, r.Namespace, r.TaskQueue, r.TemporalStore, worker, r.DatabaseURL,
-		orDisabled(r.WebURL), demoUsersText(r.DemoUsers),
-		r.DatabaseURL, r.TemporalAddress, r.Namespace, workers, r.TemporalAddress, r.Namespace)
+		orDisabled(r.WebURL), demoUsersText(r.DemoUsers), caughtText(r),
+		r.DatabaseURL, r.TemporalAddress, r.Namespace, mailEnv(r), workers, r.TemporalAddress, r.Namespace)
+}
+
+// caughtText says where devstack shows the notice mail it caught.
+func caughtText(r Ready) string {
+	if r.MailURL == "" {
+		return "(disabled)"
+	}
+	return r.MailURL + "   (SMTP " + strings.TrimPrefix(strings.TrimSuffix(r.SMTPURL, "?tls=none"), "smtp://") +
+		"; demo users' notices go to <username>@electionflow.example)"
+}
+
+// mailEnv is what a worker started apart needs to mail notices to
+// devstack's catcher.
+func mailEnv(r Ready) string {
+	if r.MailURL == "" {
+		return ""
+	}
+	return fmt.Sprintf("  export SMTP_URL='%s' MAIL_FROM='%s' WEB_URL=%s\n", r.SMTPURL, demoMailFrom, r.WebURL)
 }
 
 func orDisabled(s string) string {

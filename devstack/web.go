@@ -25,13 +25,18 @@ type DemoUser struct {
 	Grant    auth.Grant
 }
 
-// serveWeb serves h on host:port (0: any free port) and returns its URL
-// and a function that shuts it down.
-func serveWeb(host string, port int, h http.Handler) (string, func(), error) {
+// listen takes host:port (0: any free port) for what, and returns the
+// listener and its http:// URL.
+func listen(what, host string, port int) (net.Listener, string, error) {
 	ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
 	if err != nil {
-		return "", nil, fmt.Errorf("web front end: %w", err)
+		return nil, "", fmt.Errorf("%s: %w", what, err)
 	}
+	return ln, "http://" + ln.Addr().String(), nil
+}
+
+// serve serves h on ln and returns a function that shuts it down.
+func serve(ln net.Listener, h http.Handler) func() {
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = hs.Serve(ln) }()
 	stop := func() {
@@ -39,7 +44,7 @@ func serveWeb(host string, port int, h http.Handler) (string, func(), error) {
 		defer cancel()
 		_ = hs.Shutdown(ctx)
 	}
-	return "http://" + ln.Addr().String(), stop, nil
+	return stop
 }
 
 // createDemoUsers gives each role of the demo election an account: the
@@ -85,9 +90,17 @@ func createDemoUsers(ctx context.Context, s *store.Store, term election.Term) ([
 		if err := s.GrantRole(ctx, u.Username, u.Grant, actor); err != nil {
 			return nil, err
 		}
+		if err := s.SetEmail(ctx, u.Username, demoEmail(u.Username), actor); err != nil {
+			return nil, err
+		}
 	}
 	return users, nil
 }
+
+// demoEmail is the address of a demo user, whose mail devstack catches:
+// example.org's kind of domain, reserved so that nothing can ever reach a
+// real mailbox.
+func demoEmail(username string) string { return username + "@electionflow.example" }
 
 // demoUsersText lists the demo accounts for the start-up message.
 func demoUsersText(users []DemoUser) string {

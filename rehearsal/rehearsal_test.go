@@ -67,7 +67,7 @@ func TestRunSmallRehearsal(t *testing.T) {
 	}
 	t.Cleanup(c.Close)
 	const queue = "rehearsal-test"
-	w := wiring.NewWorker(c, queue, s, 0)
+	w := wiring.NewWorker(c, queue, s, 0, nil)
 	if err := w.Start(); err != nil {
 		t.Fatal(err)
 	}

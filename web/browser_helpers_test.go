@@ -209,6 +209,13 @@ func screenshot(t *testing.T, tab context.Context, name string) {
 // operations on them.
 func startWorkflows(t *testing.T, ctx context.Context, s *store.Store) *ops.Ops {
 	t.Helper()
+	return startWorkflowsMailing(t, ctx, s, nil)
+}
+
+// startWorkflowsMailing is startWorkflows with a worker that sends notice
+// mail through mail (nil: none).
+func startWorkflowsMailing(t *testing.T, ctx context.Context, s *store.Store, mail *activities.NoticeMail) *ops.Ops {
+	t.Helper()
 	srv, err := devserver.Start(ctx, devserver.Options{
 		DataDir: t.TempDir(), UIPort: -1, SearchAttributes: workflows.SearchAttributeTypes(), Logger: zerolog.Nop(),
 	})
@@ -224,7 +231,7 @@ func startWorkflows(t *testing.T, ctx context.Context, s *store.Store) *ops.Ops 
 	const queue = "web-browser"
 	w := worker.New(c, queue, worker.Options{})
 	workflows.Register(w)
-	(&activities.Activities{Store: s}).Register(w)
+	(&activities.Activities{Store: s, Mail: mail}).Register(w)
 	if err := w.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -66,8 +66,8 @@ func subjectPerson(t election.Task) string {
 	if id, ok := checklist.CadreOf(t); ok {
 		return string(id)
 	}
-	if values, ok := checklist.ParseSubject(t.Kind, t.Subject); ok && t.Kind == election.KindReviewComplaint && len(values) == 3 {
-		return values[2]
+	if id, ok := checklist.ComplainantOf(t); ok {
+		return string(id)
 	}
 	return ""
 }

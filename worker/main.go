@@ -6,7 +6,7 @@
 // Configuration is from the environment only: DATABASE_URL for Postgres;
 // TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_* and
 // temporal.toml profiles for Temporal; ELECTIONFLOW_TASK_QUEUE and
-// ELECTIONFLOW_LOG_LEVEL.
+// ELECTIONFLOW_LOG_LEVEL; SMTP_URL, MAIL_FROM and WEB_URL to mail notices.
 package main
 
 import (
@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"electionflow/checklist"
 	"electionflow/internal/config"
 	"electionflow/internal/logging"
 	"electionflow/internal/wiring"
@@ -51,6 +52,17 @@ then stops gracefully. It takes no arguments; it reads the environment:
                            TEMPORAL_TLS_*, TEMPORAL_PROFILE and temporal.toml
   ELECTIONFLOW_TASK_QUEUE  task queue to poll (default electionflow)
   ELECTIONFLOW_LOG_LEVEL   trace, debug, info, warn or error (default info)
+
+Notices by email (optional; without SMTP_URL they show in the web app only):
+
+  SMTP_URL   smtp://[user[:password]@]host[:port][?tls=starttls|tls|none]
+             (default tls=starttls, port 587; 465 for tls, 25 for none)
+  MAIL_FROM  sender, e.g. "Ủy ban bầu cử <bau-cu@example.vn>"
+  WEB_URL    the web app's address, for the links to tasks in the mail
+
+With SMTP_URL set the worker starts the mail outbox workflow
+(electionflow/mail-outbox) unless it runs already, and sends each notice's
+mail once to every user who receives the notice and gave an address.
 `
 
 // run is the worker process: settings from lookup, logs to logw.
@@ -61,6 +73,10 @@ func run(ctx context.Context, lookup config.Lookup, logw io.Writer) error {
 	}
 	log := logging.New(logw, cfg.LogLevel)
 	url, err := cfg.RequireDatabaseURL()
+	if err != nil {
+		return err
+	}
+	mail, err := wiring.MailFromEnv(lookup)
 	if err != nil {
 		return err
 	}
@@ -76,7 +92,15 @@ func run(ctx context.Context, lookup config.Lookup, logw io.Writer) error {
 	}
 	defer c.Close()
 
-	w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers)
+	w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers, mail)
+	if mail != nil {
+		if _, err := wiring.StartMailOutbox(ctx, c, cfg.TaskQueue, checklist.MailOutboxInput{}); err != nil {
+			return err
+		}
+		log.Info().Str("smtp", mail.Via).Str("web", mail.WebURL).Msg("notices are mailed")
+	} else {
+		log.Info().Msg("notices show in the web app only: SMTP_URL is not set")
+	}
 	log.Info().Str("task_queue", cfg.TaskQueue).Msg("worker started; Ctrl-C to stop")
 	// Run blocks until ctx is done, then stops the worker gracefully.
 	if err := w.Run(stopChannel(ctx)); err != nil && !errors.Is(err, context.Canceled) {

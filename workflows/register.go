@@ -8,8 +8,9 @@ import (
 )
 
 // Register adds every checklist workflow of both generations to a worker
-// under its contract name: the lean generation for new checklists, the
-// first for those started before it, until they finish.
+// under its contract name (the lean generation for new checklists, the
+// first for those started before it, until they finish) and the mail
+// outbox.
 func Register(r worker.WorkflowRegistry) {
 	for name, fn := range map[string]any{
 		checklist.WorkflowChecklist:       ChecklistV2,
@@ -23,6 +24,7 @@ func Register(r worker.WorkflowRegistry) {
 		checklist.WorkflowCommendationsV1: commendationsV1,
 		checklist.WorkflowCadresV1:        outgoingCadresV1,
 		checklist.WorkflowCadreCaseV1:     cadreCaseV1,
+		checklist.WorkflowMailOutbox:      MailOutbox,
 	} {
 		r.RegisterWorkflowWithOptions(fn, workflow.RegisterOptions{Name: name})
 	}

@@ -49,9 +49,10 @@ func DialOptions(ctx context.Context, opts client.Options, log zerolog.Logger) (
 const DefaultWorkflowPollers = 2
 
 // NewWorker returns a worker on taskQueue with every checklist workflow
-// and activity registered; activities reach Postgres through s. pollers
-// is its workflow task pollers (0: DefaultWorkflowPollers).
-func NewWorker(c client.Client, taskQueue string, s *store.Store, pollers int) worker.Worker {
+// and activity registered; activities reach Postgres through s and send
+// notice mail through mail (nil: none; see MailFromEnv). pollers is its
+// workflow task pollers (0: DefaultWorkflowPollers).
+func NewWorker(c client.Client, taskQueue string, s *store.Store, pollers int, mail *activities.NoticeMail) worker.Worker {
 	if pollers == 0 {
 		pollers = DefaultWorkflowPollers
 	}
@@ -61,6 +62,6 @@ func NewWorker(c client.Client, taskQueue string, s *store.Store, pollers int) w
 		MaxConcurrentWorkflowTaskPollers: pollers,
 	})
 	workflows.Register(w)
-	(&activities.Activities{Store: s}).Register(w)
+	(&activities.Activities{Store: s, Mail: mail}).Register(w)
 	return w
 }

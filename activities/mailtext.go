@@ -1,0 +1,104 @@
+package activities
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"electionflow/election"
+	"electionflow/smtpmail"
+	"electionflow/store"
+)
+
+// noticeMail writes the mail of one queued notice in Vietnamese: what is
+// due, for whom, by when, and a link to the task on the web app at
+// webURL. who is the full name of the person the task is about ("" for a
+// task about nobody in particular), read from Postgres by the activity,
+// never from a workflow. The Message-ID is the outbox row's, the same on
+// every try, so a mail client drops a copy sent twice.
+func noticeMail(m store.QueuedMail, who, webURL string) smtpmail.Message {
+	title := string(m.Task.Kind)
+	if f, ok := election.FormOf(m.Task.Kind); ok && f.Title.Vi != "" {
+		title = f.Title.Vi
+	}
+	place := election.Council{Name: m.CouncilName}.Locality()
+	if place == "" {
+		place = m.CouncilName
+	}
+	name := title
+	if who != "" {
+		name += " — " + who
+	}
+	name += " — " + place
+	link := strings.TrimSuffix(webURL, "/") + "/tasks/" + taskPath(m.Task.ID)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Kính gửi %s,\n\n%s\n\n", m.ToName, noticeSentence(m))
+	fmt.Fprintf(&b, "Việc: %s\n", title)
+	if who != "" {
+		fmt.Fprintf(&b, "Về: %s\n", who)
+	}
+	fmt.Fprintf(&b, "Hội đồng: %s (mã %s), nhiệm kỳ %s\n", m.CouncilName, m.Task.Council, m.Task.Term)
+	if !m.Task.Due.IsZero() {
+		fmt.Fprintf(&b, "Hạn: %s\n", written(m.Task.Due))
+	}
+	fmt.Fprintf(&b, "\nMở việc: %s\n\n", link)
+	fmt.Fprintf(&b, "Thư này do electionflow gửi tự động, không cần trả lời. Mọi thông báo của anh/chị có tại %s/notifications.\n",
+		strings.TrimSuffix(webURL, "/"))
+	return smtpmail.Message{
+		ID:      fmt.Sprintf("notice-%d-mail-%d@electionflow", m.Notice, m.ID),
+		ToName:  m.ToName,
+		To:      m.To,
+		Subject: "[" + noticeLabel(m.Kind) + "] " + name,
+		Text:    b.String(),
+	}
+}
+
+// noticeLabel names a kind of notice, as the web app's list does.
+func noticeLabel(k election.NoticeKind) string {
+	switch k {
+	case election.NoticeReminder:
+		return "Nhắc hạn"
+	case election.NoticeEscalation:
+		return "Quá hạn"
+	case election.NoticeDeadlineMissed:
+		return "Quá hạn luật định"
+	}
+	return "Thông báo"
+}
+
+// noticeSentence says in one sentence what the notice is about.
+func noticeSentence(m store.QueuedMail) string {
+	switch m.Kind {
+	case election.NoticeReminder:
+		return fmt.Sprintf("Việc dưới đây sẽ đến hạn trong %s mà chưa hoàn thành.", inWords(m.Lead))
+	case election.NoticeEscalation:
+		return "Việc dưới đây đã quá hạn mà chưa hoàn thành; anh/chị nhận thư này vì phụ trách nơi có việc đó."
+	case election.NoticeDeadlineMissed:
+		return "Đã quá thời hạn luật định mà việc dưới đây chưa hoàn thành; anh/chị nhận thư này vì phụ trách nơi có việc đó."
+	}
+	return "Có thông báo về việc dưới đây."
+}
+
+// inWords writes a lead time in days or hours: "3 ngày", "5 giờ".
+func inWords(d time.Duration) string {
+	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%d ngày", d/(24*time.Hour))
+	}
+	return fmt.Sprintf("%d giờ", max(1, int(d.Round(time.Hour)/time.Hour)))
+}
+
+// written writes a due time as offices do, in the office's zone:
+// "17:00 ngày 12/04/2026".
+func written(t time.Time) string {
+	return t.In(election.OfficeZone()).Format("15:04 ngày 02/01/2006")
+}
+
+// taskPath escapes each part of a task ID for the web app's /tasks/ path.
+func taskPath(id election.TaskID) string {
+	parts := strings.Split(string(id), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}

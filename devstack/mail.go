@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"strconv"
+
+	"electionflow/activities"
+	"electionflow/mailcatch"
+	"electionflow/smtpmail"
+)
+
+// demoMailFrom is the sender of devstack's notice mail.
+const demoMailFrom = "Ủy ban bầu cử (devstack) <bau-cu@electionflow.example>"
+
+// caughtMail is devstack's local mail: a catcher SMTP server, the page
+// that shows what it caught, and the worker's mail settings that send to
+// it.
+type caughtMail struct {
+	// Notice is what the in-process worker mails notices with.
+	Notice *activities.NoticeMail
+	// SMTPURL is the SMTP_URL of the catcher, for workers started apart.
+	SMTPURL string
+	// PageURL shows the caught mail.
+	PageURL string
+	stops   []func()
+}
+
+// stop shuts the catcher and its page.
+func (m *caughtMail) stop() {
+	for i := len(m.stops) - 1; i >= 0; i-- {
+		m.stops[i]()
+	}
+}
+
+// catchMail starts the catcher on host:o.smtpPort and its page on
+// host:o.mailPort, and the settings that mail notices to it with links to
+// the web app at webURL.
+func catchMail(o options, webURL string) (*caughtMail, error) {
+	c, err := mailcatch.Start(net.JoinHostPort(o.host, strconv.Itoa(o.smtpPort)))
+	if err != nil {
+		return nil, fmt.Errorf("mail catcher: %w", err)
+	}
+	m := &caughtMail{stops: []func(){func() { _ = c.Close() }}}
+	ln, pageURL, err := listen("mail catcher's page", o.host, o.mailPort)
+	if err != nil {
+		m.stop()
+		return nil, err
+	}
+	m.stops = append(m.stops, serve(ln, c.Handler()))
+	host, port, err := net.SplitHostPort(c.Addr())
+	if err != nil {
+		m.stop()
+		return nil, fmt.Errorf("mail catcher: %w", err)
+	}
+	p, _ := strconv.Atoi(port)
+	cfg := smtpmail.Config{Host: host, Port: p, TLS: smtpmail.TLSNone, From: demoMailFrom}
+	sender, err := smtpmail.NewSender(cfg)
+	if err != nil {
+		m.stop()
+		return nil, fmt.Errorf("mail catcher: %w", err)
+	}
+	m.Notice = &activities.NoticeMail{Sender: sender, WebURL: webURL, Via: cfg.String()}
+	m.SMTPURL = "smtp://" + c.Addr() + "?tls=none"
+	m.PageURL = pageURL
+	return m, nil
+}
