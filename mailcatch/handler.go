@@ -49,6 +49,7 @@ func (c *Catcher) Handler() http.Handler {
 		for _, m := range c.Messages() {
 			if m.N == n {
 				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				w.Header().Set("X-Content-Type-Options", "nosniff")
 				_, _ = w.Write(m.Raw)
 				return
 			}
