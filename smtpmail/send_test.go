@@ -19,7 +19,13 @@ const testFrom = "Ủy ban bầu cử tỉnh Lâm Đồng <bau-cu@example.vn>"
 // sends to it in clear text.
 func startCatcher(t *testing.T) (*mailcatch.Catcher, Config) {
 	t.Helper()
-	c, err := mailcatch.Start("127.0.0.1:0")
+	return startCatcherOn(t, "127.0.0.1:0")
+}
+
+// startCatcherOn is startCatcher on a given address.
+func startCatcherOn(t *testing.T, addr string) (*mailcatch.Catcher, Config) {
+	t.Helper()
+	c, err := mailcatch.Start(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
