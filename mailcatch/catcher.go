@@ -22,6 +22,9 @@ const (
 	// MaxMessageBytes is the largest message accepted; a larger one is
 	// refused with 552.
 	MaxMessageBytes = 10 << 20
+	// MaxKeptBytes bounds the raw bytes of all messages kept; older ones
+	// are dropped past it (the newest is always kept).
+	MaxKeptBytes = 256 << 20
 )
 
 // Message is one mail as caught.
@@ -51,19 +54,21 @@ type Message struct {
 }
 
 // Catcher is a running SMTP server that keeps what it receives (at most
-// MaxKept messages). It is safe for concurrent use.
+// MaxKept messages and MaxKeptBytes). It is safe for concurrent use.
 type Catcher struct {
 	server *smtp.Server
 	ln     net.Listener
 	addr   string
 	served chan struct{}
 
-	mu       sync.Mutex
-	kept     []Message
-	limit    int
-	last     int
-	changed  chan struct{}
-	refusals map[string]refusal
+	mu         sync.Mutex
+	kept       []Message
+	limit      int
+	limitBytes int
+	keptBytes  int
+	last       int
+	changed    chan struct{}
+	refusals   map[string]refusal
 }
 
 // refusal is what RefuseNext asked for one address.
@@ -78,12 +83,13 @@ func Start(addr string) (*Catcher, error) {
 		return nil, fmt.Errorf("mailcatch: listen on %s: %w", addr, err)
 	}
 	c := &Catcher{
-		ln:       ln,
-		addr:     ln.Addr().String(),
-		served:   make(chan struct{}),
-		limit:    MaxKept,
-		changed:  make(chan struct{}),
-		refusals: map[string]refusal{},
+		ln:         ln,
+		addr:       ln.Addr().String(),
+		served:     make(chan struct{}),
+		limit:      MaxKept,
+		limitBytes: MaxKeptBytes,
+		changed:    make(chan struct{}),
+		refusals:   map[string]refusal{},
 	}
 	s := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
 		return &session{catcher: c}, nil
@@ -198,7 +204,7 @@ func (c *Catcher) refuse(address string) error {
 	}
 }
 
-// keep stores one received message, dropping the oldest past the limit,
+// keep stores one received message, dropping the oldest past the limits,
 // and wakes Wait.
 func (c *Catcher) keep(m Message) {
 	c.mu.Lock()
@@ -206,9 +212,13 @@ func (c *Catcher) keep(m Message) {
 	c.last++
 	m.N = c.last
 	c.kept = append(c.kept, m)
-	if extra := len(c.kept) - c.limit; extra > 0 {
-		c.kept = slices.Delete(c.kept, 0, extra)
+	c.keptBytes += len(m.Raw)
+	drop := 0
+	for len(c.kept)-drop > 1 && (len(c.kept)-drop > c.limit || c.keptBytes > c.limitBytes) {
+		c.keptBytes -= len(c.kept[drop].Raw)
+		drop++
 	}
+	c.kept = slices.Delete(c.kept, 0, drop)
 	close(c.changed)
 	c.changed = make(chan struct{})
 }

@@ -167,6 +167,35 @@ func TestKeepsAtMostLimit(t *testing.T) {
 	}
 }
 
+func TestKeepsAtMostLimitBytes(t *testing.T) {
+	c := start(t)
+	for i := 1; i <= 3; i++ {
+		if err := send(c, nil, "a@example.vn", fmt.Sprint(i), strings.Repeat("x", 500)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := len(wait(t, c, 3)[0].Raw)
+	c.mu.Lock()
+	c.limitBytes = 2*one + one/2 // room for two
+	c.mu.Unlock()
+	if err := send(c, nil, "a@example.vn", "4", strings.Repeat("x", 500)); err != nil {
+		t.Fatal(err)
+	}
+	msgs := wait(t, c, 2)
+	if len(msgs) != 2 || msgs[0].N != 3 || msgs[1].N != 4 {
+		t.Fatalf("kept %d messages from N=%d, want 3 and 4", len(msgs), msgs[0].N)
+	}
+	c.mu.Lock()
+	c.limitBytes = 1 // smaller than any message: the newest still stays
+	c.mu.Unlock()
+	if err := send(c, nil, "a@example.vn", "5", "b"); err != nil {
+		t.Fatal(err)
+	}
+	if msgs := wait(t, c, 1); len(msgs) != 1 || msgs[0].N != 5 {
+		t.Fatalf("kept %+v, want only N=5", msgs)
+	}
+}
+
 func TestRefusesTooLargeMessage(t *testing.T) {
 	c := start(t)
 	err := send(c, nil, "a@example.vn", "big", strings.Repeat(strings.Repeat("x", 99)+"\n", MaxMessageBytes/100+1))
