@@ -282,3 +282,41 @@ func TestSendNothing(t *testing.T) {
 		t.Fatalf("errs = %v", errs)
 	}
 }
+
+// BenchmarkSendBatch sends batches of 100 Vietnamese notices over one
+// connection to a local catcher; it reports messages per second.
+func BenchmarkSendBatch(b *testing.B) {
+	catcher, err := mailcatch.Start("127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		if err := catcher.Close(); err != nil {
+			b.Error(err)
+		}
+	}()
+	_, port, err := net.SplitHostPort(catcher.Addr())
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := strconv.Atoi(port)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := NewSender(Config{Host: "127.0.0.1", Port: p, TLS: TLSNone, From: testFrom})
+	if err != nil {
+		b.Fatal(err)
+	}
+	batch := make([]Message, 100)
+	for i := range batch {
+		batch[i] = notice(i)
+	}
+	for b.Loop() {
+		for i, err := range s.Send(context.Background(), batch) {
+			if err != nil {
+				b.Fatalf("message %d: %v", i, err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(batch))/b.Elapsed().Seconds(), "msgs/s")
+}
