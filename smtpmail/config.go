@@ -46,8 +46,10 @@ type Config struct {
 	Host string
 	Port int
 	// Username and Password are optional: the sender authenticates (SASL
-	// PLAIN, LOGIN or a challenge mechanism the server offers) only when
-	// Username is not empty.
+	// SCRAM, PLAIN, LOGIN or CRAM-MD5, whichever the server offers first in
+	// that order) only when Username is not empty. PLAIN and LOGIN are used
+	// only over TLS or to localhost, so a password never crosses a network
+	// in clear text.
 	Username, Password string
 	TLS                TLS
 	// From is the sender (người gửi), an RFC 5322 address that may carry a
