@@ -115,8 +115,8 @@ func TestUserCommands(t *testing.T) {
 	code, out = starter(t, db, "users")
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
-		"binh Trần Văn Bình active - -",
-		"lan Nguyễn Thị Lan active hr-officer province:2026-2031:01 council-office council:2026-2031:00004",
+		"binh Trần Văn Bình active - - -",
+		"lan Nguyễn Thị Lan active - hr-officer province:2026-2031:01 council-office council:2026-2031:00004",
 	} {
 		if code != 0 || !strings.Contains(flat, want) {
 			t.Errorf("users = %d, want %q in:\n%s", code, want, out)
