@@ -21,7 +21,8 @@ func notificationsCommand() command {
 		summary: "list a user's unread reminders and escalations",
 		help: `Lists the unread notifications of a user, newest first: the reminders of the
 tasks they may complete, and the escalations and missed legal deadlines of the
-councils they manage or administer, as the web app's /notifications page does.
+councils they manage, administer or supervise (a staff role held for a province
+or the whole election), as the web app's /notifications page does.
 Reading them here marks nothing read.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, env, config.Config, []string) error {
 			limit := fs.Int("limit", 100, "list at most this many")

@@ -48,8 +48,9 @@ func rolesWhere(keep func(election.Role) bool) []string {
 // receives a notice is noticeReach's rule read from the notice's side: a
 // reminder goes to the holders of its role (a staff role) whose scope
 // covers its council, the overseen kinds to the managers and
-// administrators of that scope. TestQueuedMailFollowsReach holds the two
-// forms together. A notice already queued queues nothing again.
+// administrators of that scope and to the supervisors of its role there
+// (held for a province or the election). TestQueuedMailFollowsReach holds
+// the two forms together. A notice already queued queues nothing again.
 func queueMail(ctx context.Context, tx pgx.Tx, id int64) error {
 	_, err := tx.Exec(ctx, `
 		INSERT INTO mail_outbox (notice_id, user_id, address)
@@ -60,7 +61,8 @@ func queueMail(ctx context.Context, tx pgx.Tx, id int64) error {
 				OR (g.scope_kind = 'province' AND g.province = n.province)
 				OR (g.scope_kind = 'council' AND g.council = n.council_code))
 			AND ((n.kind = $2 AND g.role = n.role AND g.role = ANY($3))
-				OR (n.kind = ANY($4) AND g.role = ANY($5)))
+				OR (n.kind = ANY($4) AND g.role = ANY($5))
+				OR (n.kind = ANY($4) AND g.role = n.role AND g.role = ANY($3) AND g.scope_kind IN ('province', 'election')))
 		JOIN users u ON u.id = g.user_id
 		WHERE n.id = $1 AND u.email IS NOT NULL AND NOT u.disabled
 		ON CONFLICT (notice_id, user_id) DO NOTHING`,

@@ -54,15 +54,21 @@ const noticesFrom = `
 //     auth.User.CanCompleteAs decides;
 //   - an escalation (báo quá hạn) or a missed legal deadline goes to the
 //     managers (lãnh đạo) and administrators whose scope covers the
-//     task's council.
+//     task's council, and to the supervisors (người phụ trách) of the
+//     task's role there: its role held for a province or the whole
+//     election (auth.Grant.IsSupervisor), who can assign the task.
 //
-// No grant, no notice: the condition is then false.
+// No grant, no notice: the condition is then false. queueMail reads the
+// same rule from the notice's side.
 func noticeReach(grants []auth.Grant, args *[]any) string {
 	arg := func(v any) string { *args = append(*args, v); return "$" + strconv.Itoa(len(*args)) }
 	var or []string
 	for _, g := range grants {
 		var c string
 		switch {
+		case g.IsSupervisor():
+			c = "n.role = " + arg(string(g.Role)) + " AND (n.kind = " + arg(string(election.NoticeReminder)) +
+				" OR n.kind = ANY(" + arg(overseenKinds()) + "))"
 		case auth.IsStaffRole(g.Role):
 			c = "n.kind = " + arg(string(election.NoticeReminder)) + " AND n.role = " + arg(string(g.Role))
 		case isOverseer(g.Role):
