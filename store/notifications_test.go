@@ -163,8 +163,10 @@ func TestMarkNotificationsRead(t *testing.T) {
 	if n := unread(office04); n != 0 {
 		t.Errorf("office04 has %d unread after reading its one notice", n)
 	}
-	if n := unread(office01); n != 2 {
-		t.Errorf("office01 has %d unread, want 2: read state is per user", n)
+	// office01 supervises the province's council offices: two reminders,
+	// an escalation and a missed deadline.
+	if n := unread(office01); n != 4 {
+		t.Errorf("office01 has %d unread, want 4: read state is per user", n)
 	}
 	page, _ := s.Notifications(ctx, office04, NotificationQuery{})
 	if len(page.Notifications) != 1 || !page.Notifications[0].Read || page.Unread != 0 || page.Total != 1 {
@@ -195,8 +197,8 @@ func TestMarkNotificationsRead(t *testing.T) {
 	if n := unread(manager); n != 0 {
 		t.Errorf("manager has %d unread after marking all read", n)
 	}
-	if n := unread(office01); n != 2 {
-		t.Errorf("office01 has %d unread after the manager read theirs, want 2", n)
+	if n := unread(office01); n != 4 {
+		t.Errorf("office01 has %d unread after the manager read the escalation and missed deadline they share, want 4", n)
 	}
 	if _, err := s.Notifications(ctx, manager, NotificationQuery{Offset: -1}); err == nil {
 		t.Error("a negative offset was accepted")
