@@ -11,7 +11,7 @@ import (
 )
 
 // demoMailFrom is the sender of devstack's notice mail.
-const demoMailFrom = "Ủy ban bầu cử (devstack) <bau-cu@electionflow.example>"
+const demoMailFrom = "Ủy ban bầu cử <bau-cu@electionflow.example>"
 
 // caughtMail is devstack's local mail: a catcher SMTP server, the page
 // that shows what it caught, and the worker's mail settings that send to

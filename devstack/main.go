@@ -82,6 +82,7 @@ Flags:
 	fs.Int64Var(&o.demoSeed, "demo-seed", o.demoSeed, "seed of the demo election")
 	fs.IntVar(&o.demoProvinces, "demo-provinces", o.demoProvinces, "provinces in the demo election (1..34)")
 	fs.IntVar(&o.demoCommunes, "demo-communes", o.demoCommunes, "communes per province in the demo election")
+	fs.IntVar(&o.demoDaysAgo, "demo-days-ago", o.demoDaysAgo, "days since election day of a new demo election (0..3650); past about 35 its first deadlines have passed, so overdue tasks and their escalations show at once")
 	fs.BoolVar(&o.start, "start", o.start, "start the checklist of every council of the demo election")
 	fs.BoolVar(&o.simulate, "simulate", o.simulate, "run simulated staff completing the demo's tasks (false: complete them yourself with starter)")
 	fs.DurationVar(&o.simulatePace, "simulate-pace", o.simulatePace, "pause of the simulated staff after each task")
@@ -101,6 +102,10 @@ Flags:
 	if o.temporalDB != temporalPostgres && o.temporalDB != temporalSQLite {
 		fmt.Fprintf(w, "-temporal-db %q: want postgres or sqlite\n", o.temporalDB)
 		return o, fmt.Errorf("temporal-db %q", o.temporalDB)
+	}
+	if o.demoDaysAgo < 0 || o.demoDaysAgo > 3650 {
+		fmt.Fprintf(w, "-demo-days-ago %d: want 0 to 3650\n", o.demoDaysAgo)
+		return o, fmt.Errorf("demo-days-ago %d", o.demoDaysAgo)
 	}
 	if o.temporalShards < 0 {
 		fmt.Fprintf(w, "-temporal-shards %d: want 0 or more\n", o.temporalShards)

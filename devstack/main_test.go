@@ -306,6 +306,10 @@ func TestParseFlags(t *testing.T) {
 		{[]string{"-worker=false", "-temporal-db", "sqlite", "-temporal-shards", "2"}, false, func(o options) bool {
 			return !o.worker && o.temporalDB == "sqlite" && o.temporalDBSet && o.temporalShards == 2
 		}},
+		{[]string{"-demo-days-ago", "40"}, false, func(o options) bool { return o.demoDaysAgo == 40 }},
+		{nil, false, func(o options) bool { return o.demoDaysAgo == 20 && o.mail && o.smtpPort == 1025 && o.mailPort == 8025 }},
+		{[]string{"-demo-days-ago", "-1"}, true, nil},
+		{[]string{"-mail=false", "-smtp-port", "0", "-mail-port", "0"}, false, func(o options) bool { return !o.mail && o.smtpPort == 0 && o.mailPort == 0 }},
 		{[]string{"-temporal-db", "mysql"}, true, nil},
 		{[]string{"-temporal-shards", "-1"}, true, nil},
 		{[]string{"--bogus"}, true, nil},

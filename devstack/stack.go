@@ -43,6 +43,8 @@ type options struct {
 	demoSeed      int64
 	demoProvinces int
 	demoCommunes  int
+	// demoDaysAgo is how long ago a new demo election was held.
+	demoDaysAgo int
 	// start starts the checklist of every council of the demo election.
 	start bool
 	// webPort serves the web front end; negative: none.
@@ -83,12 +85,17 @@ func defaultOptions() options {
 	return options{
 		dataDir: dataDir, host: "127.0.0.1", temporalPort: 7233, uiPort: 8233, pgPort: 15432, webPort: 8090,
 		namespace: "default", demo: true, demoSeed: 1,
-		demoProvinces: d.Provinces, demoCommunes: d.CommunesPerProvince,
+		demoProvinces: d.Provinces, demoCommunes: d.CommunesPerProvince, demoDaysAgo: defaultDemoDaysAgo,
 		start: true, simulate: true, simulatePace: 2 * time.Second, simulateIdle: time.Minute, upheldShare: 0.2,
 		worker: true, temporalDB: temporalPostgres,
 		mail: true, smtpPort: 1025, mailPort: 8025,
 	}
 }
+
+// defaultDemoDaysAgo is how long ago a new demo election is held:
+// complaints are being reviewed and the credential deadline is two weeks
+// ahead, so no deadline passes (and no reminder comes due) for days.
+const defaultDemoDaysAgo = 20
 
 // Where the embedded Temporal persists (-temporal-db).
 const (
@@ -290,15 +297,11 @@ func loadDemo(ctx context.Context, out io.Writer, s *store.Store, dir string, o 
 	return report.Term, err
 }
 
-// demoAgeDays is how long ago the demo election was held: complaints are
-// being reviewed and the credential deadline is two weeks ahead.
-const demoAgeDays = 20
-
 // demoParams is the demo election of a stack started at now.
 func demoParams(o options, now time.Time) demo.Params {
 	p := demo.DefaultParams()
 	p.Seed, p.Provinces, p.CommunesPerProvince = o.demoSeed, o.demoProvinces, o.demoCommunes
-	p.ElectionDay = election.Today(now).AddDays(-demoAgeDays)
+	p.ElectionDay = election.Today(now).AddDays(-o.demoDaysAgo)
 	y := p.ElectionDay.Time().Year()
 	p.Term = election.Term(fmt.Sprintf("%d-%d", y, y+5))
 	return p
@@ -361,6 +364,7 @@ electionflow devstack is running (%s). Ctrl-C stops it.
   Postgres          %s
   Web inbox, board  %s
 %s  Caught mail       %s
+
 From another terminal:
   export DATABASE_URL='%s'
   export TEMPORAL_ADDRESS=%s TEMPORAL_NAMESPACE=%s
