@@ -3,8 +3,6 @@ package activities
 import (
 	"context"
 	"errors"
-	"net"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,9 +34,7 @@ func mailSetup(t *testing.T) (*store.Store, *mailcatch.Catcher, *Activities) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	host, port, _ := net.SplitHostPort(c.Addr())
-	p, _ := strconv.Atoi(port)
-	sender, err := smtpmail.NewSender(smtpmail.Config{Host: host, Port: p, TLS: smtpmail.TLSNone, From: "Ủy ban bầu cử <bau-cu@example.vn>"})
+	sender, err := smtpmail.NewSender(c.SMTPConfig("Ủy ban bầu cử <bau-cu@example.vn>"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +125,7 @@ func TestRetriedSendSendsNoSecondMail(t *testing.T) {
 		for _, to := range m.To {
 			got[to]++
 		}
-		if strings.Contains(m.Subject, "[Quá hạn]") {
+		if strings.Contains(m.Subject, "[Báo quá hạn]") {
 			escalation = m
 		}
 	}

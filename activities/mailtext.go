@@ -49,22 +49,9 @@ func noticeMail(m store.QueuedMail, who, webURL string) smtpmail.Message {
 		ID:      fmt.Sprintf("notice-%d-mail-%d@electionflow", m.Notice, m.ID),
 		ToName:  m.ToName,
 		To:      m.To,
-		Subject: "[" + noticeLabel(m.Kind) + "] " + name,
+		Subject: "[" + m.Kind.Title().Vi + "] " + name,
 		Text:    b.String(),
 	}
-}
-
-// noticeLabel names a kind of notice, as the web app's list does.
-func noticeLabel(k election.NoticeKind) string {
-	switch k {
-	case election.NoticeReminder:
-		return "Nhắc hạn"
-	case election.NoticeEscalation:
-		return "Quá hạn"
-	case election.NoticeDeadlineMissed:
-		return "Quá hạn luật định"
-	}
-	return "Thông báo"
 }
 
 // noticeSentence says in one sentence what the notice is about.

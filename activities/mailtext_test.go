@@ -34,7 +34,7 @@ func TestNoticeMailText(t *testing.T) {
 				"Mở việc: https://baucu.example.vn/tasks/2026-2031/00004/verify-cadre-record/CB%20001\n"}, nil},
 		{queued(election.NoticeReminder, 5*time.Hour), "", []string{"[Nhắc hạn] ", title + " — phường Ba Đình"},
 			[]string{"trong 5 giờ"}, []string{"Về:"}},
-		{queued(election.NoticeEscalation, 0), "", []string{"[Quá hạn] "}, []string{"đã quá hạn", "phụ trách"}, nil},
+		{queued(election.NoticeEscalation, 0), "", []string{"[Báo quá hạn] "}, []string{"đã quá hạn", "phụ trách"}, nil},
 		{queued(election.NoticeDeadlineMissed, 0), "", []string{"[Quá hạn luật định] "}, []string{"thời hạn luật định"}, nil},
 	} {
 		m := noticeMail(tt.mail, tt.who, "https://baucu.example.vn/")

@@ -48,13 +48,7 @@ func catchMail(o options, webURL string) (*caughtMail, error) {
 		return nil, err
 	}
 	m.stops = append(m.stops, serve(ln, c.Handler()))
-	host, port, err := net.SplitHostPort(c.Addr())
-	if err != nil {
-		m.stop()
-		return nil, fmt.Errorf("mail catcher: %w", err)
-	}
-	p, _ := strconv.Atoi(port)
-	cfg := smtpmail.Config{Host: host, Port: p, TLS: smtpmail.TLSNone, From: demoMailFrom}
+	cfg := c.SMTPConfig(demoMailFrom)
 	sender, err := smtpmail.NewSender(cfg)
 	if err != nil {
 		m.stop()

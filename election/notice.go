@@ -18,3 +18,17 @@ const (
 // MarksOverdue says whether the notice marks its task overdue in the inbox:
 // an escalation does, since it is sent when the task's due time has passed.
 func (k NoticeKind) MarksOverdue() bool { return k == NoticeEscalation }
+
+// Title names the notice kind for people, as the web app lists it and a
+// mail's subject starts.
+func (k NoticeKind) Title() Text {
+	switch k {
+	case NoticeReminder:
+		return Text{Vi: "Nhắc hạn", En: "Reminder"}
+	case NoticeEscalation:
+		return Text{Vi: "Báo quá hạn", En: "Escalation: overdue"}
+	case NoticeDeadlineMissed:
+		return Text{Vi: "Quá hạn luật định", En: "Legal deadline missed"}
+	}
+	return Text{Vi: "Thông báo", En: "Notice"}
+}

@@ -9,16 +9,20 @@ import (
 )
 
 // Label is the Vietnamese (or English) name of a code of a group: "kind",
-// "role", "state" (of a task), "area", "area-state", "step", "level",
+// "notice", "role", "state" (of a task), "area", "area-state", "step", "level",
 // "option" (of a form select), "audit" (an audit action), "complaint",
 // "nominee" or "nomination". An unknown code shows as itself.
 func (l lang) Label(group string, code any) string {
 	c := fmt.Sprint(code)
 	m, ok := codeLabels()[group+"."+c]
-	if group == "kind" {
+	switch group {
+	case "kind":
 		var f election.OutcomeForm
 		f, ok = election.FormOf(election.TaskKind(c))
 		m = [2]string{f.Title.Vi, f.Title.En}
+	case "notice":
+		t := election.NoticeKind(c).Title()
+		m, ok = [2]string{t.Vi, t.En}, true
 	}
 	if !ok {
 		return c

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net"
 	"regexp"
 	"slices"
 	"strconv"
@@ -116,7 +115,7 @@ func noticeReachesAppAndMail(t *testing.T, ctx context.Context, tab context.Cont
 	if status := visit(t, tab, base+"/notifications"); status != 200 {
 		t.Fatalf("notifications page = %d", status)
 	}
-	label := lang("vi").T("notice." + string(kind))
+	label := lang("vi").Label("notice", kind)
 	hrefs := evaluate[[]string](t, tab, `[...document.querySelectorAll('tr.unread')].filter(tr => tr.textContent.includes(`+
 		strconv.Quote(label)+`)).map(tr => tr.querySelector('a[href^="/tasks/"]').getAttribute('href'))`)
 	if len(hrefs) == 0 {
@@ -125,7 +124,7 @@ func noticeReachesAppAndMail(t *testing.T, ctx context.Context, tab context.Cont
 	screenshot(t, tab, "notifications-"+string(kind)+".png")
 
 	address := user + "@example.vn"
-	tag := map[election.NoticeKind]string{election.NoticeReminder: "[Nhắc hạn]", election.NoticeEscalation: "[Quá hạn]"}[kind]
+	tag := map[election.NoticeKind]string{election.NoticeReminder: "[Nhắc hạn]", election.NoticeEscalation: "[Báo quá hạn]"}[kind]
 	link := regexp.MustCompile(`Mở việc: (\S+)`)
 	linked := func(ms []mailcatch.Message) []string {
 		var links []string
@@ -190,9 +189,7 @@ func startMailCatcher(t *testing.T) (*mailcatch.Catcher, *activities.NoticeMail)
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	host, port, _ := net.SplitHostPort(c.Addr())
-	p, _ := strconv.Atoi(port)
-	sender, err := smtpmail.NewSender(smtpmail.Config{Host: host, Port: p, TLS: smtpmail.TLSNone, From: "Ủy ban bầu cử <bau-cu@example.vn>"})
+	sender, err := smtpmail.NewSender(c.SMTPConfig("Ủy ban bầu cử <bau-cu@example.vn>"))
 	if err != nil {
 		t.Fatal(err)
 	}
