@@ -34,7 +34,11 @@ func mailSetup(t *testing.T) (*store.Store, *mailcatch.Catcher, *Activities) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	sender, err := smtpmail.NewSender(c.SMTPConfig("Ủy ban bầu cử <bau-cu@example.vn>"))
+	cfg, err := smtpmail.Local(c.Addr(), "Ủy ban bầu cử <bau-cu@example.vn>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender, err := smtpmail.NewSender(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

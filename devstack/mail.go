@@ -48,7 +48,11 @@ func catchMail(o options, webURL string) (*caughtMail, error) {
 		return nil, err
 	}
 	m.stops = append(m.stops, serve(ln, c.Handler()))
-	cfg := c.SMTPConfig(demoMailFrom)
+	cfg, err := smtpmail.Local(c.Addr(), demoMailFrom)
+	if err != nil {
+		m.stop()
+		return nil, fmt.Errorf("mail catcher: %w", err)
+	}
 	sender, err := smtpmail.NewSender(cfg)
 	if err != nil {
 		m.stop()

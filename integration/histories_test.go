@@ -66,7 +66,14 @@ const historyVersion = "v2"
 
 func exportHistory(t *testing.T, st *stack, ctx context.Context, id string) []byte {
 	t.Helper()
-	it := st.ts.GetDefaultClient().GetWorkflowHistory(ctx, id, "", false, 0)
+	return exportRun(t, st, ctx, id, "")
+}
+
+// exportRun is the history of one run of workflow id ("": its latest), as
+// JSON the replayer reads.
+func exportRun(t *testing.T, st *stack, ctx context.Context, id, runID string) []byte {
+	t.Helper()
+	it := st.ts.GetDefaultClient().GetWorkflowHistory(ctx, id, runID, false, 0)
 	h := &historypb.History{}
 	for it.HasNext() {
 		e, err := it.Next()

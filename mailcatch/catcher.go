@@ -8,14 +8,11 @@ import (
 	"log"
 	"net"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/emersion/go-smtp"
-
-	"electionflow/smtpmail"
 )
 
 // Limits on what a Catcher keeps.
@@ -224,12 +221,4 @@ func (c *Catcher) keep(m Message) {
 	c.kept = slices.Delete(c.kept, 0, drop)
 	close(c.changed)
 	c.changed = make(chan struct{})
-}
-
-// SMTPConfig is how to send mail to the catcher: its address, no TLS, no
-// password, from the sender from (an RFC 5322 address).
-func (c *Catcher) SMTPConfig(from string) smtpmail.Config {
-	host, port, _ := net.SplitHostPort(c.addr)
-	p, _ := strconv.Atoi(port)
-	return smtpmail.Config{Host: host, Port: p, TLS: smtpmail.TLSNone, From: from}
 }

@@ -101,3 +101,19 @@ func (c Config) String() string {
 	}
 	return u.String() + " from " + c.From
 }
+
+// Local is the configuration for a server at addr (host:port) on this
+// machine, in clear text and without a password, such as devstack's mail
+// catcher, sending as from.
+func Local(addr, from string) (Config, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return Config{}, fmt.Errorf("smtp address %q: %w", addr, err)
+	}
+	p, err := strconv.Atoi(port)
+	if err != nil {
+		return Config{}, fmt.Errorf("smtp address %q: port %q: %w", addr, port, err)
+	}
+	c := Config{Host: host, Port: p, TLS: TLSNone, From: from}
+	return c, c.Validate()
+}

@@ -124,3 +124,15 @@ func TestNewSenderValidates(t *testing.T) {
 		})
 	}
 }
+
+func TestLocal(t *testing.T) {
+	c, err := Local("127.0.0.1:1025", "bau-cu@example.vn")
+	if err != nil || c != (Config{Host: "127.0.0.1", Port: 1025, TLS: TLSNone, From: "bau-cu@example.vn"}) {
+		t.Errorf("Local = %+v, %v", c, err)
+	}
+	for _, bad := range [][2]string{{"127.0.0.1", "a@example.vn"}, {"127.0.0.1:x", "a@example.vn"}, {"127.0.0.1:25", "not an address"}} {
+		if _, err := Local(bad[0], bad[1]); err == nil {
+			t.Errorf("Local(%q, %q) accepted", bad[0], bad[1])
+		}
+	}
+}

@@ -37,7 +37,7 @@ func TestReplayHistories(t *testing.T) {
 
 // Every workflow type has a history to replay.
 func TestEveryWorkflowTypeHasAHistory(t *testing.T) {
-	for _, prefix := range []string{"checklist", "credentials", "first-session", "commendations", "outgoing-cadres", "cadre-case"} {
+	for _, prefix := range []string{"checklist", "credentials", "first-session", "commendations", "outgoing-cadres", "cadre-case", "mail-outbox"} {
 		matches, _ := filepath.Glob(filepath.Join("testdata", prefix+"*.json"))
 		if len(matches) == 0 {
 			t.Errorf("no history of %s under testdata", prefix)
