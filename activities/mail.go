@@ -26,12 +26,14 @@ type NoticeMail struct {
 // configured: retryable, so that a worker with mail takes the next try.
 var errNoMail = errors.New("mail is not configured on this worker (SMTP_URL, MAIL_FROM, WEB_URL)")
 
-// SendQueuedMail claims up to limit queued notice mails, sends them over
-// one SMTP connection and records, mail by mail, what the server said:
-// accepted mail is never sent again, mail refused for good (5xx) is given
-// up, and the rest is freed for the next try. When any mail failed for
-// now, it returns an error after recording the rest, so Temporal retries
-// it and the retry sends only what was not accepted.
+// SendQueuedMail claims up to limit queued notices to mail, writes each
+// person one mail of theirs (a digest when there are several, at most
+// MaxNoticesPerMail each), sends them over one SMTP connection and
+// records, mail by mail, what the server said: accepted notices are never
+// mailed again, those refused for good (5xx) are given up, and the rest
+// are freed for the next try. When any mail failed for now, it returns an
+// error after recording the rest, so Temporal retries it and the retry
+// sends only what was not accepted.
 func (a *Activities) SendQueuedMail(ctx context.Context, limit int) (checklist.MailBatch, error) {
 	var b checklist.MailBatch
 	if a.Mail == nil || a.Mail.Sender == nil {
@@ -46,33 +48,75 @@ func (a *Activities) SendQueuedMail(ctx context.Context, limit int) (checklist.M
 	if err != nil {
 		return b, err
 	}
-	msgs := make([]smtpmail.Message, len(queued))
-	for i, m := range queued {
-		msgs[i] = noticeMail(m, who[i], a.Mail.WebURL)
+	groups := byRecipient(queued, who)
+	msgs := make([]smtpmail.Message, len(groups))
+	for i, g := range groups {
+		msgs[i] = g.message(a.Mail.WebURL)
 	}
 	var failed []error
 	for i, sendErr := range a.Mail.Sender.Send(ctx, msgs) {
-		if sendErr == nil {
-			err = a.Store.MailSent(ctx, queued[i].ID)
-			b.Sent++
-		} else {
-			permanent := smtpmail.Permanent(sendErr)
-			err = a.Store.MailNotSent(ctx, queued[i].ID, sendErr.Error(), permanent)
-			if permanent {
-				b.GivenUp++
+		permanent := sendErr != nil && smtpmail.Permanent(sendErr)
+		for _, m := range groups[i].mails {
+			if sendErr == nil {
+				err = a.Store.MailSent(ctx, m.ID)
 			} else {
-				failed = append(failed, fmt.Errorf("mail %d to %s: %w", queued[i].ID, queued[i].To, sendErr))
+				err = a.Store.MailNotSent(ctx, m.ID, sendErr.Error(), permanent)
+			}
+			if err != nil {
+				return b, err
 			}
 		}
-		if err != nil {
-			return b, err
+		switch {
+		case sendErr == nil:
+			b.Sent += len(groups[i].mails)
+		case permanent:
+			b.GivenUp += len(groups[i].mails)
+		default:
+			failed = append(failed, fmt.Errorf("mail to %s: %w", groups[i].mails[0].To, sendErr))
 		}
 	}
-	activity.GetLogger(ctx).Info("notice mail", "claimed", b.Claimed, "sent", b.Sent, "given_up", b.GivenUp, "failed", len(failed))
+	activity.GetLogger(ctx).Info("notice mail", "notices", b.Claimed, "mails", len(msgs), "sent", b.Sent, "given_up", b.GivenUp, "failed", len(failed))
 	if len(failed) > 0 {
-		return b, fmt.Errorf("%d of %d mails not sent, to be tried again: %w", len(failed), b.Claimed, failed[0])
+		return b, fmt.Errorf("%d of %d mails not sent, to be tried again: %w", len(failed), len(msgs), failed[0])
 	}
 	return b, nil
+}
+
+// MaxNoticesPerMail is how many notices one mail lists at most: a
+// national manager's escalations on a deadline day come as a few long
+// mails, not thousands of short ones.
+const MaxNoticesPerMail = 100
+
+// recipientMail is the notices one mail tells one person, with the name
+// of whom each is about.
+type recipientMail struct {
+	mails []store.QueuedMail
+	who   []string
+}
+
+// byRecipient groups claimed notices into mails: each person's in the
+// order claimed, at most MaxNoticesPerMail a mail.
+func byRecipient(queued []store.QueuedMail, who []string) []*recipientMail {
+	var groups []*recipientMail
+	open := map[int64]*recipientMail{}
+	for i, m := range queued {
+		g := open[m.User]
+		if g == nil || len(g.mails) == MaxNoticesPerMail {
+			g = &recipientMail{}
+			open[m.User] = g
+			groups = append(groups, g)
+		}
+		g.mails, g.who = append(g.mails, m), append(g.who, who[i])
+	}
+	return groups
+}
+
+// message writes the group's mail: one notice's own mail, or a digest.
+func (g *recipientMail) message(webURL string) smtpmail.Message {
+	if len(g.mails) == 1 {
+		return noticeMail(g.mails[0], g.who[0], webURL)
+	}
+	return digestMail(g.mails, g.who, webURL)
 }
 
 // namesIn reads the full name of the person each mail's task is about

@@ -3,6 +3,7 @@ package activities
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +183,72 @@ func TestSendWithoutMailConfigured(t *testing.T) {
 	env.RegisterActivityWithOptions(a.SendQueuedMail, activity.RegisterOptions{Name: checklist.ActivitySendQueuedMail})
 	if _, err := env.ExecuteActivity(checklist.ActivitySendQueuedMail, 10); err == nil || !strings.Contains(err.Error(), "not configured") {
 		t.Errorf("send without mail: %v", err)
+	}
+}
+
+// A person with several notices gets one mail listing them all.
+func TestSeveralNoticesMakeOneMail(t *testing.T) {
+	s, catcher, a := mailSetup(t)
+	ctx := context.Background()
+	cadreTask(t, s)
+	kind := election.KindSetSessionDate
+	session := election.Task{ID: election.NewTaskID(mailTerm, "00004", kind, "session"), Term: mailTerm, Council: "00004",
+		Kind: kind, Subject: "session", Role: election.RoleCouncilOffice, Due: time.Date(2026, 4, 19, 10, 0, 0, 0, time.UTC)}
+	if err := s.OpenTasks(ctx, "wf", []election.Task{session}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.NotifyTask(ctx, store.TaskNotice{Task: session, Kind: election.NoticeEscalation, At: session.Due}); err != nil {
+		t.Fatal(err)
+	}
+	var suite testsuite.WorkflowTestSuite
+	env := suite.NewTestActivityEnvironment()
+	a.Register(env)
+	v, err := env.ExecuteActivity(checklist.ActivitySendQueuedMail, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b checklist.MailBatch
+	if err := v.Get(&b); err != nil || b != (checklist.MailBatch{Claimed: 5, Sent: 5}) {
+		t.Errorf("batch %+v, %v; want 5 notices sent", b, err)
+	}
+	byTo := map[string][]mailcatch.Message{}
+	for _, m := range catcher.Messages() {
+		byTo[m.To[0]] = append(byTo[m.To[0]], m)
+	}
+	if len(byTo["hr04@example.vn"]) != 1 || !strings.HasPrefix(byTo["hr04@example.vn"][0].Subject, "[Nhắc hạn]") {
+		t.Errorf("hr04's mail: %+v", byTo["hr04@example.vn"])
+	}
+	for _, admin := range []string{"admin1@example.vn", "admin2@example.vn"} {
+		got := byTo[admin]
+		if len(got) != 1 || got[0].Subject != "[2 thông báo] Báo quá hạn: 2" ||
+			!strings.Contains(got[0].Text, "/tasks/"+string(session.ID)) || !strings.Contains(got[0].Text, "Hoàng Văn Bình") {
+			t.Errorf("%s: %d mails, want one listing both escalations: %+v", admin, len(got), got)
+		}
+	}
+}
+
+func TestByRecipient(t *testing.T) {
+	var queued []store.QueuedMail
+	var who []string
+	for i := range 2*MaxNoticesPerMail + 3 {
+		queued = append(queued, store.QueuedMail{ID: int64(i), User: 7})
+		who = append(who, "")
+		if i < 2 {
+			queued = append(queued, store.QueuedMail{ID: int64(1000 + i), User: 9})
+			who = append(who, "")
+		}
+	}
+	var sizes []int
+	var users []int64
+	for _, g := range byRecipient(queued, who) {
+		sizes, users = append(sizes, len(g.mails)), append(users, g.mails[0].User)
+		for _, m := range g.mails {
+			if m.User != g.mails[0].User {
+				t.Fatalf("a mail mixes users %d and %d", m.User, g.mails[0].User)
+			}
+		}
+	}
+	if !slices.Equal(sizes, []int{MaxNoticesPerMail, 2, MaxNoticesPerMail, 3}) || !slices.Equal(users, []int64{7, 9, 7, 7}) {
+		t.Errorf("mails of %v notices for users %v", sizes, users)
 	}
 }

@@ -18,20 +18,7 @@ import (
 // never from a workflow. The Message-ID is the outbox row's, the same on
 // every try, so a mail client drops a copy sent twice.
 func noticeMail(m store.QueuedMail, who, webURL string) smtpmail.Message {
-	title := string(m.Task.Kind)
-	if f, ok := election.FormOf(m.Task.Kind); ok && f.Title.Vi != "" {
-		title = f.Title.Vi
-	}
-	place := election.Council{Name: m.CouncilName}.Locality()
-	if place == "" {
-		place = m.CouncilName
-	}
-	name := title
-	if who != "" {
-		name += " — " + who
-	}
-	name += " — " + place
-	link := strings.TrimSuffix(webURL, "/") + "/tasks/" + taskPath(m.Task.ID)
+	title, name := taskNames(m, who)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Kính gửi %s,\n\n%s\n\n", m.ToName, noticeSentence(m))
 	fmt.Fprintf(&b, "Việc: %s\n", title)
@@ -42,9 +29,8 @@ func noticeMail(m store.QueuedMail, who, webURL string) smtpmail.Message {
 	if !m.Task.Due.IsZero() {
 		fmt.Fprintf(&b, "Hạn: %s\n", written(m.Task.Due))
 	}
-	fmt.Fprintf(&b, "\nMở việc: %s\n\n", link)
-	fmt.Fprintf(&b, "Thư này do electionflow gửi tự động, không cần trả lời. Mọi thông báo của anh/chị có tại %s/notifications.\n",
-		strings.TrimSuffix(webURL, "/"))
+	fmt.Fprintf(&b, "\nMở việc: %s\n\n", taskLink(webURL, m.Task.ID))
+	b.WriteString(mailFooter(webURL))
 	return smtpmail.Message{
 		ID:      fmt.Sprintf("notice-%d-mail-%d@electionflow", m.Notice, m.ID),
 		ToName:  m.ToName,
@@ -52,6 +38,69 @@ func noticeMail(m store.QueuedMail, who, webURL string) smtpmail.Message {
 		Subject: "[" + m.Kind.Title().Vi + "] " + name,
 		Text:    b.String(),
 	}
+}
+
+// digestMail writes one mail of several notices to one person: how many
+// of each kind in the subject, then each notice with its task's due time
+// and link, in the order they were recorded. Its Message-ID names its
+// first outbox row and its count, the same when a retry groups the same
+// notices again.
+func digestMail(ms []store.QueuedMail, who []string, webURL string) smtpmail.Message {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Kính gửi %s,\n\nAnh/chị có %d thông báo về các việc dưới đây.\n", ms[0].ToName, len(ms))
+	count := map[election.NoticeKind]int{}
+	for i, m := range ms {
+		count[m.Kind]++
+		_, name := taskNames(m, who[i])
+		fmt.Fprintf(&b, "\n%d. [%s] %s\n", i+1, m.Kind.Title().Vi, name)
+		if !m.Task.Due.IsZero() {
+			fmt.Fprintf(&b, "   Hạn: %s\n", written(m.Task.Due))
+		}
+		fmt.Fprintf(&b, "   Mở việc: %s\n", taskLink(webURL, m.Task.ID))
+	}
+	b.WriteString("\n" + mailFooter(webURL))
+	var kinds []string
+	for _, k := range []election.NoticeKind{election.NoticeEscalation, election.NoticeDeadlineMissed, election.NoticeReminder} {
+		if count[k] > 0 {
+			kinds = append(kinds, fmt.Sprintf("%s: %d", k.Title().Vi, count[k]))
+		}
+	}
+	return smtpmail.Message{
+		ID:      fmt.Sprintf("notices-%d-from-mail-%d@electionflow", len(ms), ms[0].ID),
+		ToName:  ms[0].ToName,
+		To:      ms[0].To,
+		Subject: fmt.Sprintf("[%d thông báo] %s", len(ms), strings.Join(kinds, ", ")),
+		Text:    b.String(),
+	}
+}
+
+// taskNames are a notice's task kind's title, and the task named for
+// people: "Xác minh hồ sơ cán bộ — Nguyễn Văn A — xã Vạn Sơn".
+func taskNames(m store.QueuedMail, who string) (title, name string) {
+	title = string(m.Task.Kind)
+	if f, ok := election.FormOf(m.Task.Kind); ok && f.Title.Vi != "" {
+		title = f.Title.Vi
+	}
+	place := election.Council{Name: m.CouncilName}.Locality()
+	if place == "" {
+		place = m.CouncilName
+	}
+	name = title
+	if who != "" {
+		name += " — " + who
+	}
+	return title, name + " — " + place
+}
+
+// taskLink is the address of a task's page on the web app at webURL.
+func taskLink(webURL string, id election.TaskID) string {
+	return strings.TrimSuffix(webURL, "/") + "/tasks/" + taskPath(id)
+}
+
+// mailFooter closes every notice mail.
+func mailFooter(webURL string) string {
+	return fmt.Sprintf("Thư này do electionflow gửi tự động, không cần trả lời. Mọi thông báo của anh/chị có tại %s/notifications.\n",
+		strings.TrimSuffix(webURL, "/"))
 }
 
 // noticeSentence says in one sentence what the notice is about.

@@ -61,3 +61,29 @@ func TestNoticeMailText(t *testing.T) {
 		}
 	}
 }
+
+func TestDigestMailText(t *testing.T) {
+	task := func(id string) election.Task {
+		return election.Task{ID: election.TaskID("2026-2031/00004/set-session-date/" + id), Term: "2026-2031", Council: "00004",
+			Kind: election.KindSetSessionDate, Due: time.Date(2026, 4, 19, 10, 0, 0, 0, time.UTC)}
+	}
+	mail := func(id int64, k election.NoticeKind, tk election.Task) store.QueuedMail {
+		return store.QueuedMail{ID: id, Notice: id + 100, Kind: k, Task: tk, CouncilName: "Hội đồng nhân dân phường Ba Đình",
+			To: "lan@example.vn", ToName: "Nguyễn Thị Lan"}
+	}
+	ms := []store.QueuedMail{mail(4, election.NoticeReminder, task("a")), mail(5, election.NoticeEscalation, task("b")),
+		mail(6, election.NoticeEscalation, task("c"))}
+	m := digestMail(ms, []string{"", "Hoàng Văn Bình", ""}, "https://baucu.example.vn")
+	if m.Subject != "[3 thông báo] Báo quá hạn: 2, Nhắc hạn: 1" || m.ID != "notices-3-from-mail-4@electionflow" || m.To != "lan@example.vn" {
+		t.Errorf("digest %q, %q to %q", m.Subject, m.ID, m.To)
+	}
+	for _, want := range []string{"Kính gửi Nguyễn Thị Lan,", "có 3 thông báo", "1. [Nhắc hạn] ", "2. [Báo quá hạn] ", "— Hoàng Văn Bình — phường Ba Đình",
+		"3. [Báo quá hạn] ", "   Hạn: 17:00 ngày 19/04/2026", "   Mở việc: https://baucu.example.vn/tasks/2026-2031/00004/set-session-date/c\n"} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("digest lacks %q:\n%s", want, m.Text)
+		}
+	}
+	if err := m.Validate(); err != nil {
+		t.Error(err)
+	}
+}

@@ -30,7 +30,9 @@ type MailOutboxInput struct {
 	// Every is how long the outbox waits after a round that found less
 	// than a full batch (default 5 s): how late a notice's mail may leave.
 	Every time.Duration
-	// Batch is how many mails one activity sends at most (default 50).
+	// Batch is how many notices one activity mails at most (default 500),
+	// taken person by person; each person gets one mail of theirs, a
+	// digest of at most 100 notices.
 	Batch int
 	// Rounds is how many rounds one run makes before it continues as new,
 	// which keeps its history short (default 300: about 3,000 events).
@@ -43,7 +45,7 @@ func (in MailOutboxInput) WithDefaults() MailOutboxInput {
 		in.Every = 5 * time.Second
 	}
 	if in.Batch <= 0 {
-		in.Batch = 50
+		in.Batch = 500
 	}
 	if in.Rounds <= 0 {
 		in.Rounds = 300
@@ -51,10 +53,10 @@ func (in MailOutboxInput) WithDefaults() MailOutboxInput {
 	return in
 }
 
-// MailBatch is what one send activity did: of Claimed mails, Sent were
-// accepted by the SMTP server and GivenUp refused for good (no such
-// mailbox). The rest failed for now: the activity then returns an error
-// and Temporal retries it.
+// MailBatch is what one send activity did, counted in notices (a digest
+// mail carries several): of Claimed, Sent were accepted by the SMTP server
+// and GivenUp refused for good (no such mailbox). The rest failed for
+// now: the activity then returns an error and Temporal retries it.
 type MailBatch struct {
 	Claimed, Sent, GivenUp int
 }

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -19,13 +21,14 @@ const MailMaxAge = 24 * time.Hour
 // QueuedMail is one notice to mail to one person (thư báo), as a sender
 // claimed it from the outbox (see migration 00015).
 type QueuedMail struct {
-	ID          int64
-	Notice      int64
-	Kind        election.NoticeKind
-	NoticeAt    time.Time
-	Lead        time.Duration
-	Task        election.Task
-	CouncilName string
+	ID int64
+	// User is the recipient's user ID; Notice the notice's number.
+	User, Notice int64
+	Kind         election.NoticeKind
+	NoticeAt     time.Time
+	Lead         time.Duration
+	Task         election.Task
+	CouncilName  string
 	// To and ToName are the recipient's address and full name (họ tên).
 	To, ToName string
 	// Attempts counts the claims of this mail, this one included.
@@ -73,10 +76,12 @@ func queueMail(ctx context.Context, tx pgx.Tx, id int64) error {
 	return nil
 }
 
-// ClaimMail takes up to limit queued mails for one sender, oldest first,
-// and holds them for lease: another sender skips them until the lease
-// ends, and a sender that dies leaves them to the next after it. Mail
-// queued longer ago than MailMaxAge is given up instead of sent.
+// ClaimMail takes up to limit queued mails for one sender and holds them
+// for lease: another sender skips them until the lease ends, and a sender
+// that dies leaves them to the next after it. It takes them person by
+// person (the person with the oldest mail first, then their mail in order),
+// so a sender can mail each person their notices together. Mail queued
+// longer ago than MailMaxAge is given up instead of sent.
 func (s *Store) ClaimMail(ctx context.Context, limit int, lease time.Duration) ([]QueuedMail, error) {
 	if limit < 1 || lease <= 0 {
 		return nil, fmt.Errorf("store: claim mail: limit %d, lease %v: want both positive", limit, lease)
@@ -89,15 +94,19 @@ func (s *Store) ClaimMail(ctx context.Context, limit int, lease time.Duration) (
 		return nil, fmt.Errorf("store: claim mail: give up old mail: %w", err)
 	}
 	rows, err := s.db.Query(ctx, `
-		WITH picked AS (
+		WITH free AS (
+			SELECT id, min(id) OVER (PARTITION BY user_id) AS first FROM mail_outbox
+			WHERE sent_at IS NULL AND given_up_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())),
+		picked AS (
 			SELECT id FROM mail_outbox
-			WHERE sent_at IS NULL AND given_up_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
-			ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+			WHERE id IN (SELECT id FROM free ORDER BY first, id LIMIT $1)
+				AND sent_at IS NULL AND given_up_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+			FOR UPDATE SKIP LOCKED)
 		UPDATE mail_outbox o SET claimed_until = now() + make_interval(secs => $2), attempts = o.attempts + 1
 		FROM picked, task_notices n, tasks t, councils c, users u
 		WHERE o.id = picked.id AND n.id = o.notice_id AND t.task_id = n.task_id
 			AND c.term = t.term AND c.code = t.council_code AND u.id = o.user_id
-		RETURNING o.id, n.id, n.kind, n.at, n.lead_seconds, t.task_id, t.term, t.council_code, t.kind, t.subject,
+		RETURNING o.id, o.user_id, n.id, n.kind, n.at, n.lead_seconds, t.task_id, t.term, t.council_code, t.kind, t.subject,
 			t.role, coalesce(t.due_at, 'epoch'::timestamptz), t.overdue, c.name, o.address, u.display_name, o.attempts`,
 		limit, lease.Seconds())
 	if err != nil {
@@ -107,6 +116,7 @@ func (s *Store) ClaimMail(ctx context.Context, limit int, lease time.Duration) (
 	if err != nil {
 		return nil, fmt.Errorf("store: claim mail: %w", err)
 	}
+	slices.SortFunc(mails, func(a, b QueuedMail) int { return cmp.Compare(a.ID, b.ID) })
 	return mails, nil
 }
 
@@ -115,7 +125,7 @@ func scanQueuedMail(row pgx.CollectableRow) (QueuedMail, error) {
 	var kind, taskID, term, council, taskKind, subject, role string
 	var lead int64
 	var due time.Time
-	err := row.Scan(&m.ID, &m.Notice, &kind, &m.NoticeAt, &lead, &taskID, &term, &council, &taskKind, &subject,
+	err := row.Scan(&m.ID, &m.User, &m.Notice, &kind, &m.NoticeAt, &lead, &taskID, &term, &council, &taskKind, &subject,
 		&role, &due, &m.Task.Overdue, &m.CouncilName, &m.To, &m.ToName, &m.Attempts)
 	m.Kind, m.Lead = election.NoticeKind(kind), time.Duration(lead)*time.Second
 	m.Task.ID, m.Task.Term, m.Task.Council = election.TaskID(taskID), election.Term(term), election.CouncilCode(council)

@@ -248,3 +248,19 @@ func TestSetEmail(t *testing.T) {
 		t.Errorf("after removing: email %q, %d audit rows", u.Email, audits())
 	}
 }
+
+// Mail is claimed person by person, so a sender can put each person's
+// notices in one mail.
+func TestClaimMailPersonByPerson(t *testing.T) {
+	ctx := context.Background()
+	s := openWithRoster(t)
+	mailFixture(t, s) // each notice queues for admin1, then admin2
+	got, err := s.ClaimMail(ctx, 2, time.Minute)
+	if err != nil || len(got) != 2 || got[0].To != got[1].To || got[0].User != got[1].User || got[0].ID >= got[1].ID {
+		t.Fatalf("claimed %+v, %v; want one person's two mails, in order", got, err)
+	}
+	rest, err := s.ClaimMail(ctx, 10, time.Minute)
+	if err != nil || len(rest) != 2 || rest[0].To == got[0].To || rest[0].To != rest[1].To {
+		t.Errorf("then claimed %+v, %v; want the other person's two", rest, err)
+	}
+}
