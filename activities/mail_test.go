@@ -16,9 +16,9 @@ import (
 	"electionflow/auth"
 	"electionflow/checklist"
 	"electionflow/election"
+	"electionflow/internal/mailtest"
 	"electionflow/internal/storetest"
 	"electionflow/mailcatch"
-	"electionflow/smtpmail"
 	"electionflow/store"
 	"electionflow/workflows"
 )
@@ -30,19 +30,7 @@ const mailTerm election.Term = "2026-2031"
 func mailSetup(t *testing.T) (*store.Store, *mailcatch.Catcher, *Activities) {
 	t.Helper()
 	s := storetest.OpenWithRoster(t)
-	c, err := mailcatch.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	cfg, err := smtpmail.Local(c.Addr(), "Ủy ban bầu cử <bau-cu@example.vn>")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sender, err := smtpmail.NewSender(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, sender := mailtest.Start(t)
 	return s, c, &Activities{Store: s, Mail: &NoticeMail{Sender: sender, WebURL: "https://baucu.example.vn/"}}
 }
 

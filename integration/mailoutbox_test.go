@@ -14,8 +14,7 @@ import (
 	"electionflow/auth"
 	"electionflow/checklist"
 	"electionflow/election"
-	"electionflow/mailcatch"
-	"electionflow/smtpmail"
+	"electionflow/internal/mailtest"
 	"electionflow/store"
 	"electionflow/workflows"
 )
@@ -28,19 +27,7 @@ func TestMailOutboxRun(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	st := newStack(t, 3, 1)
-	catcher, err := mailcatch.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer catcher.Close()
-	cfg, err := smtpmail.Local(catcher.Addr(), "Ủy ban bầu cử <bau-cu@example.vn>")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sender, err := smtpmail.NewSender(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	catcher, sender := mailtest.Start(t)
 	w := st.ts.NewWorkerWithOptions(taskQueue, func(r worker.Registry) {
 		workflows.Register(r)
 		(&activities.Activities{Store: st.store, Mail: &activities.NoticeMail{Sender: sender, WebURL: "https://baucu.example.vn"}}).Register(r)
