@@ -39,13 +39,13 @@ func (m *caughtMail) stop() {
 func catchMail(o options, webURL string) (*caughtMail, error) {
 	c, err := mailcatch.Start(net.JoinHostPort(o.host, strconv.Itoa(o.smtpPort)))
 	if err != nil {
-		return nil, fmt.Errorf("mail catcher: %w", err)
+		return nil, fmt.Errorf("mail catcher: %w (another port: -smtp-port; no mail: -mail=false)", err)
 	}
 	m := &caughtMail{stops: []func(){func() { _ = c.Close() }}}
 	ln, pageURL, err := listen("mail catcher's page", o.host, o.mailPort)
 	if err != nil {
 		m.stop()
-		return nil, err
+		return nil, fmt.Errorf("%w (another port: -mail-port; no mail: -mail=false)", err)
 	}
 	m.stops = append(m.stops, serve(ln, c.Handler()))
 	cfg, err := smtpmail.Local(c.Addr(), demoMailFrom)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -324,5 +325,34 @@ func TestParseFlags(t *testing.T) {
 		if tt.check != nil && !tt.check(o) {
 			t.Errorf("parseFlags(%q) = %+v", tt.args, o)
 		}
+	}
+}
+
+// A port the catcher cannot take stops devstack with a message that says
+// how to go on.
+func TestCatchMailPortTaken(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	o := defaultOptions()
+	o.smtpPort, o.mailPort = port, 0
+	if _, err := catchMail(o, "http://127.0.0.1:8090"); err == nil || !strings.Contains(err.Error(), "-smtp-port") {
+		t.Errorf("SMTP port taken: %v", err)
+	}
+	o.smtpPort, o.mailPort = 0, port
+	if _, err := catchMail(o, "http://127.0.0.1:8090"); err == nil || !strings.Contains(err.Error(), "-mail-port") {
+		t.Errorf("page port taken: %v", err)
+	}
+	o.mailPort = 0
+	m, err := catchMail(o, "http://127.0.0.1:8090")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.stop()
+	if m.Notice.WebURL != "http://127.0.0.1:8090" || !strings.HasPrefix(m.SMTPURL, "smtp://127.0.0.1:") || !strings.HasSuffix(m.SMTPURL, "?tls=none") {
+		t.Errorf("caught mail %+v", m)
 	}
 }
