@@ -63,3 +63,50 @@ func catchMail(o options, webURL string) (*caughtMail, error) {
 	m.PageURL = pageURL
 	return m, nil
 }
+
+// frontEnds are what devstack serves people beside Temporal: the web front
+// end's listener, taken before the worker starts so that notice mail can
+// link to it, and the mail catcher (nil without mail or web).
+type frontEnds struct {
+	webLn  net.Listener
+	webURL string
+	mail   *caughtMail
+}
+
+// openFrontEnds takes the web front end's port and starts the mail
+// catcher, as o asks.
+func openFrontEnds(o options) (*frontEnds, error) {
+	fe := &frontEnds{}
+	if o.webPort < 0 {
+		return fe, nil
+	}
+	var err error
+	if fe.webLn, fe.webURL, err = listen("web front end", o.host, o.webPort); err != nil {
+		return nil, err
+	}
+	if o.mail {
+		if fe.mail, err = catchMail(o, fe.webURL); err != nil {
+			fe.close()
+			return nil, err
+		}
+	}
+	return fe, nil
+}
+
+// notices is how the in-process worker mails notices: nil without mail.
+func (fe *frontEnds) notices() *activities.NoticeMail {
+	if fe.mail == nil {
+		return nil
+	}
+	return fe.mail.Notice
+}
+
+// close stops the catcher and frees the web front end's port.
+func (fe *frontEnds) close() {
+	if fe.mail != nil {
+		fe.mail.stop()
+	}
+	if fe.webLn != nil {
+		_ = fe.webLn.Close()
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
-	"electionflow/activities"
 	"electionflow/checklist"
 	"electionflow/demo"
 	"electionflow/devserver"
@@ -190,27 +188,13 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 		return err
 	}
 	stops = append(stops, c.Close)
-	var webLn net.Listener
-	webURL := ""
-	if o.webPort >= 0 {
-		if webLn, webURL, err = listen("web front end", o.host, o.webPort); err != nil {
-			return err
-		}
-		stops = append(stops, func() { _ = webLn.Close() })
+	fe, err := openFrontEnds(o)
+	if err != nil {
+		return err
 	}
-	var mail *caughtMail
-	if o.mail && webURL != "" {
-		if mail, err = catchMail(o, webURL); err != nil {
-			return err
-		}
-		stops = append(stops, mail.stop)
-	}
+	stops = append(stops, fe.close)
 	if o.worker {
-		var notices *activities.NoticeMail
-		if mail != nil {
-			notices = mail.Notice
-		}
-		w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers, notices)
+		w := wiring.NewWorker(c, cfg.TaskQueue, s, cfg.WorkflowPollers, fe.notices())
 		if err := w.Start(); err != nil {
 			return fmt.Errorf("start worker: %w", err)
 		}
@@ -246,17 +230,16 @@ func run(ctx context.Context, o options, out io.Writer, ready func(Ready)) (err 
 		if err != nil {
 			return err
 		}
-		stops = append(stops, closeWeb)
-		stops = append(stops, serve(webLn, ws.Handler()))
-		r.WebURL = webURL
+		stops = append(stops, closeWeb, serve(fe.webLn, ws.Handler()))
+		r.WebURL = fe.webURL
 		if o.demo {
 			if r.DemoUsers, err = createDemoUsers(ctx, s, term); err != nil {
 				return err
 			}
 		}
 	}
-	if mail != nil {
-		r.MailURL, r.SMTPURL = mail.PageURL, mail.SMTPURL
+	if fe.mail != nil {
+		r.MailURL, r.SMTPURL = fe.mail.PageURL, fe.mail.SMTPURL
 		if o.worker {
 			if _, err := wiring.StartMailOutbox(ctx, c, cfg.TaskQueue, checklist.MailOutboxInput{Every: 2 * time.Second}); err != nil {
 				return err
