@@ -44,9 +44,17 @@ func (a *Activities) SendQueuedMail(ctx context.Context, limit int) (checklist.M
 		return b, err
 	}
 	b.Claimed = len(queued)
-	who, err := a.namesIn(ctx, queued)
+	tasks := make([]election.Task, len(queued))
+	for i, m := range queued {
+		tasks[i] = m.Task
+	}
+	names, err := a.Store.NamesAbout(ctx, tasks)
 	if err != nil {
 		return b, err
+	}
+	who := make([]string, len(queued))
+	for i, m := range queued {
+		who[i] = names[m.Task.ID]
 	}
 	groups := byRecipient(queued, who)
 	msgs := make([]smtpmail.Message, len(groups))
@@ -117,41 +125,4 @@ func (g *recipientMail) message(webURL string) smtpmail.Message {
 		return noticeMail(g.mails[0], g.who[0], webURL)
 	}
 	return digestMail(g.mails, g.who, webURL)
-}
-
-// namesIn reads the full name of the person each mail's task is about
-// ("" for none) from Postgres, one query per term.
-func (a *Activities) namesIn(ctx context.Context, queued []store.QueuedMail) ([]string, error) {
-	type about struct {
-		persons []election.PersonID
-		cadres  []election.CadreID
-	}
-	ids := make([]string, len(queued))
-	byTerm := map[election.Term]*about{}
-	for i, m := range queued {
-		if byTerm[m.Task.Term] == nil {
-			byTerm[m.Task.Term] = &about{}
-		}
-		ab := byTerm[m.Task.Term]
-		if c, ok := checklist.CadreOf(m.Task); ok {
-			ab.cadres, ids[i] = append(ab.cadres, c), string(c)
-		} else if p, ok := checklist.ComplainantOf(m.Task); ok {
-			ab.persons, ids[i] = append(ab.persons, p), string(p)
-		}
-	}
-	names := map[election.Term]map[string]string{}
-	for term, ab := range byTerm {
-		n, err := a.Store.NamesOf(ctx, term, ab.persons, ab.cadres)
-		if err != nil {
-			return nil, err
-		}
-		names[term] = n
-	}
-	who := make([]string, len(queued))
-	for i, m := range queued {
-		if ids[i] != "" {
-			who[i] = names[m.Task.Term][ids[i]]
-		}
-	}
-	return who, nil
 }

@@ -75,21 +75,13 @@ func digestMail(ms []store.QueuedMail, who []string, webURL string) smtpmail.Mes
 }
 
 // taskNames are a notice's task kind's title, and the task named for
-// people: "Xác minh hồ sơ cán bộ — Nguyễn Văn A — xã Vạn Sơn".
+// people (election.TaskName).
 func taskNames(m store.QueuedMail, who string) (title, name string) {
 	title = string(m.Task.Kind)
 	if f, ok := election.FormOf(m.Task.Kind); ok && f.Title.Vi != "" {
 		title = f.Title.Vi
 	}
-	place := election.Council{Name: m.CouncilName}.Locality()
-	if place == "" {
-		place = m.CouncilName
-	}
-	name = title
-	if who != "" {
-		name += " — " + who
-	}
-	return title, name + " — " + place
+	return title, election.TaskName(title, who, m.CouncilName)
 }
 
 // taskLink is the address of a task's page on the web app at webURL.

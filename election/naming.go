@@ -69,3 +69,20 @@ func (c Council) ResolutionNumber(n int) string {
 	}
 	return fmt.Sprintf("%d/NQ-UBBC", n)
 }
+
+// TaskName names a task for people, as the inbox and notice mail do (as
+// Camunda Tasklist does): what to do, for whom, where, e.g. "Xác minh hồ
+// sơ cán bộ — Nguyễn Văn A — xã Vạn Sơn". title is the task kind's title
+// in the reader's language, who the person it is about ("" for none), and
+// councilName the council's full name, of which a People's Council's
+// place is shown and the National Assembly's name whole.
+func TaskName(title, who, councilName string) string {
+	place := Council{Name: councilName}.Locality()
+	if place == "" {
+		place = councilName
+	}
+	if who == "" {
+		return title + " — " + place
+	}
+	return title + " — " + who + " — " + place
+}

@@ -30,3 +30,15 @@ func TestCouncilNaming(t *testing.T) {
 		}
 	}
 }
+
+func TestTaskName(t *testing.T) {
+	for _, tt := range []struct{ title, who, council, want string }{
+		{"Xác minh hồ sơ cán bộ", "Nguyễn Văn A", "Hội đồng nhân dân xã Vạn Sơn", "Xác minh hồ sơ cán bộ — Nguyễn Văn A — xã Vạn Sơn"},
+		{"Ấn định ngày khai mạc", "", "Hội đồng nhân dân phường Ba Đình", "Ấn định ngày khai mạc — phường Ba Đình"},
+		{"Ấn định ngày khai mạc", "", "Quốc hội khóa XVI", "Ấn định ngày khai mạc — Quốc hội khóa XVI"},
+	} {
+		if got := TaskName(tt.title, tt.who, tt.council); got != tt.want {
+			t.Errorf("TaskName(%q, %q, %q) = %q, want %q", tt.title, tt.who, tt.council, got, tt.want)
+		}
+	}
+}

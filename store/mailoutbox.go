@@ -95,19 +95,15 @@ func (s *Store) ClaimMail(ctx context.Context, limit int, lease time.Duration) (
 	}
 	rows, err := s.db.Query(ctx, `
 		WITH free AS (
-			SELECT id, min(id) OVER (PARTITION BY user_id) AS first FROM mail_outbox
-			WHERE sent_at IS NULL AND given_up_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())),
+			SELECT id, min(id) OVER (PARTITION BY user_id) AS first FROM mail_outbox WHERE `+claimable+`),
 		picked AS (
-			SELECT id FROM mail_outbox
-			WHERE id IN (SELECT id FROM free ORDER BY first, id LIMIT $1)
-				AND sent_at IS NULL AND given_up_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+			SELECT id FROM mail_outbox WHERE id IN (SELECT id FROM free ORDER BY first, id LIMIT $1) AND `+claimable+`
 			FOR UPDATE SKIP LOCKED)
 		UPDATE mail_outbox o SET claimed_until = now() + make_interval(secs => $2), attempts = o.attempts + 1
 		FROM picked, task_notices n, tasks t, councils c, users u
 		WHERE o.id = picked.id AND n.id = o.notice_id AND t.task_id = n.task_id
 			AND c.term = t.term AND c.code = t.council_code AND u.id = o.user_id
-		RETURNING o.id, o.user_id, n.id, n.kind, n.at, n.lead_seconds, t.task_id, t.term, t.council_code, t.kind, t.subject,
-			t.role, coalesce(t.due_at, 'epoch'::timestamptz), t.overdue, c.name, o.address, u.display_name, o.attempts`,
+		RETURNING `+taskColumns+`, o.id, o.user_id, n.id, n.kind, n.at, n.lead_seconds, o.address, u.display_name, o.attempts`,
 		limit, lease.Seconds())
 	if err != nil {
 		return nil, fmt.Errorf("store: claim mail: %w", err)
@@ -120,19 +116,17 @@ func (s *Store) ClaimMail(ctx context.Context, limit int, lease time.Duration) (
 	return mails, nil
 }
 
+// claimable is the SQL condition that an outbox row (of mail_outbox, not
+// aliased) is neither sent, nor given up, nor held by a sender.
+const claimable = `sent_at IS NULL AND given_up_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())`
+
 func scanQueuedMail(row pgx.CollectableRow) (QueuedMail, error) {
 	var m QueuedMail
-	var kind, taskID, term, council, taskKind, subject, role string
+	var kind string
 	var lead int64
-	var due time.Time
-	err := row.Scan(&m.ID, &m.User, &m.Notice, &kind, &m.NoticeAt, &lead, &taskID, &term, &council, &taskKind, &subject,
-		&role, &due, &m.Task.Overdue, &m.CouncilName, &m.To, &m.ToName, &m.Attempts)
+	t, err := scanTaskAnd(row, &m.ID, &m.User, &m.Notice, &kind, &m.NoticeAt, &lead, &m.To, &m.ToName, &m.Attempts)
+	m.Task, m.CouncilName = t.Task, t.CouncilName
 	m.Kind, m.Lead = election.NoticeKind(kind), time.Duration(lead)*time.Second
-	m.Task.ID, m.Task.Term, m.Task.Council = election.TaskID(taskID), election.Term(term), election.CouncilCode(council)
-	m.Task.Kind, m.Task.Subject, m.Task.Role = election.TaskKind(taskKind), subject, election.Role(role)
-	if due.Unix() != 0 {
-		m.Task.Due = due
-	}
 	return m, err
 }
 
