@@ -52,14 +52,10 @@ func (a *Activities) SendQueuedMail(ctx context.Context, limit int) (checklist.M
 	if err != nil {
 		return b, err
 	}
-	who := make([]string, len(queued))
-	for i, m := range queued {
-		who[i] = names[m.Task.ID]
-	}
-	groups := byRecipient(queued, who)
+	groups := byRecipient(queued)
 	msgs := make([]smtpmail.Message, len(groups))
 	for i, g := range groups {
-		msgs[i] = g.message(a.Mail.WebURL)
+		msgs[i] = g.message(names, a.Mail.WebURL)
 	}
 	var failed []error
 	for i, sendErr := range a.Mail.Sender.Send(ctx, msgs) {
@@ -95,34 +91,33 @@ func (a *Activities) SendQueuedMail(ctx context.Context, limit int) (checklist.M
 // mails, not thousands of short ones.
 const MaxNoticesPerMail = 100
 
-// recipientMail is the notices one mail tells one person, with the name
-// of whom each is about.
+// recipientMail is the notices one mail tells one person.
 type recipientMail struct {
 	mails []store.QueuedMail
-	who   []string
 }
 
 // byRecipient groups claimed notices into mails: each person's in the
 // order claimed, at most MaxNoticesPerMail a mail.
-func byRecipient(queued []store.QueuedMail, who []string) []*recipientMail {
+func byRecipient(queued []store.QueuedMail) []*recipientMail {
 	var groups []*recipientMail
 	open := map[int64]*recipientMail{}
-	for i, m := range queued {
+	for _, m := range queued {
 		g := open[m.User]
 		if g == nil || len(g.mails) == MaxNoticesPerMail {
 			g = &recipientMail{}
 			open[m.User] = g
 			groups = append(groups, g)
 		}
-		g.mails, g.who = append(g.mails, m), append(g.who, who[i])
+		g.mails = append(g.mails, m)
 	}
 	return groups
 }
 
-// message writes the group's mail: one notice's own mail, or a digest.
-func (g *recipientMail) message(webURL string) smtpmail.Message {
+// message writes the group's mail, naming whom each task is about from
+// names (store.NamesAbout): one notice's own mail, or a digest.
+func (g *recipientMail) message(names map[election.TaskID]string, webURL string) smtpmail.Message {
 	if len(g.mails) == 1 {
-		return noticeMail(g.mails[0], g.who[0], webURL)
+		return noticeMail(g.mails[0], names[g.mails[0].Task.ID], webURL)
 	}
-	return digestMail(g.mails, g.who, webURL)
+	return digestMail(g.mails, names, webURL)
 }

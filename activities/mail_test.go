@@ -217,18 +217,15 @@ func TestSeveralNoticesMakeOneMail(t *testing.T) {
 
 func TestByRecipient(t *testing.T) {
 	var queued []store.QueuedMail
-	var who []string
 	for i := range 2*MaxNoticesPerMail + 3 {
 		queued = append(queued, store.QueuedMail{ID: int64(i), User: 7})
-		who = append(who, "")
 		if i < 2 {
 			queued = append(queued, store.QueuedMail{ID: int64(1000 + i), User: 9})
-			who = append(who, "")
 		}
 	}
 	var sizes []int
 	var users []int64
-	for _, g := range byRecipient(queued, who) {
+	for _, g := range byRecipient(queued) {
 		sizes, users = append(sizes, len(g.mails)), append(users, g.mails[0].User)
 		for _, m := range g.mails {
 			if m.User != g.mails[0].User {

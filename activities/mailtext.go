@@ -45,13 +45,13 @@ func noticeMail(m store.QueuedMail, who, webURL string) smtpmail.Message {
 // and link, in the order they were recorded. Its Message-ID names its
 // first outbox row and its count, the same when a retry groups the same
 // notices again.
-func digestMail(ms []store.QueuedMail, who []string, webURL string) smtpmail.Message {
+func digestMail(ms []store.QueuedMail, names map[election.TaskID]string, webURL string) smtpmail.Message {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Kính gửi %s,\n\nAnh/chị có %d thông báo về các việc dưới đây.\n", ms[0].ToName, len(ms))
 	count := map[election.NoticeKind]int{}
 	for i, m := range ms {
 		count[m.Kind]++
-		_, name := taskNames(m, who[i])
+		_, name := taskNames(m, names[m.Task.ID])
 		fmt.Fprintf(&b, "\n%d. [%s] %s\n", i+1, m.Kind.Title().Vi, name)
 		if !m.Task.Due.IsZero() {
 			fmt.Fprintf(&b, "   Hạn: %s\n", written(m.Task.Due))

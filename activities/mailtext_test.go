@@ -73,7 +73,7 @@ func TestDigestMailText(t *testing.T) {
 	}
 	ms := []store.QueuedMail{mail(4, election.NoticeReminder, task("a")), mail(5, election.NoticeEscalation, task("b")),
 		mail(6, election.NoticeEscalation, task("c"))}
-	m := digestMail(ms, []string{"", "Hoàng Văn Bình", ""}, "https://baucu.example.vn")
+	m := digestMail(ms, map[election.TaskID]string{task("b").ID: "Hoàng Văn Bình"}, "https://baucu.example.vn")
 	if m.Subject != "[3 thông báo] Báo quá hạn: 2, Nhắc hạn: 1" || m.ID != "notices-3-from-mail-4@electionflow" || m.To != "lan@example.vn" {
 		t.Errorf("digest %q, %q to %q", m.Subject, m.ID, m.To)
 	}
