@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"electionflow/auth"
 	"electionflow/store"
@@ -26,8 +27,8 @@ func (s *Server) ownEmail(r request) (string, error) {
 // again with the reason and the address typed, and changes nothing.
 func (s *Server) setOwnEmail(w http.ResponseWriter, r request) error {
 	typed := r.PostFormValue("email")
-	if len(typed) > 4*auth.MaxEmailLength {
-		typed = typed[:4*auth.MaxEmailLength]
+	if len(typed) > 4*auth.MaxEmailLength { // shown back, cut to a sane length
+		typed = strings.ToValidUTF8(typed[:4*auth.MaxEmailLength], "")
 	}
 	address, err := auth.NormalizeEmail(typed)
 	if err != nil {
